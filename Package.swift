@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "carnot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "carnot", targets: ["carnot"]),
+        .library(name: "CarnotRegistry", targets: ["CarnotRegistry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCarnotSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "CarnotRegistry",
+            dependencies: [
+                "CCarnotSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "CarnotCLI",
+            dependencies: [
+                "CarnotRegistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "carnot",
+            dependencies: ["CarnotCLI"]
+        ),
+        .testTarget(
+            name: "CarnotRegistryTests",
+            dependencies: ["CarnotRegistry"]
+        ),
+        .testTarget(
+            name: "carnotTests",
+            dependencies: ["CarnotCLI", "CarnotRegistry"]
+        ),
+    ]
+)

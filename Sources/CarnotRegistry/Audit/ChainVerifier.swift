@@ -1,0 +1,66 @@
+/// Recomputes the hash chain of a log and names the first position where it breaks.
+///
+/// A position breaks when it is not the next one, its `prev` is not the previous hash, its hash is not
+/// SHA-256 over `prev` and its body, its body does not decode or disagrees with the indexed columns, or its
+/// record time goes back. Any edit to a stored event (a byte of its payload, a date, its order, a row removed
+/// from the middle) therefore breaks the chain at or before it.
+public struct ChainVerifier {
+    /// The first break found.
+    public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        public let seq: Int64
+        public let reason: String
+        public var description: String { "position \(seq): \(reason)" }
+    }
+
+    private var expectedSeq: Int64 = 1
+    private var previousHash = EventSchema.genesisHash
+    private var previousRecorded = Timestamp(microseconds: .min)
+
+    public init() {}
+
+    /// The head verified so far.
+    public var head: LogHead { LogHead(seq: expectedSeq - 1, hash: previousHash) }
+
+    /// Checks the next stored row: its position, body bytes and chain fields, and (when the store keeps
+    /// them) the indexed columns.
+    public mutating func check(seq: Int64, body: [UInt8], prev: String, hash: String,
+                               columns: (type: String, effective: Int64, recorded: Int64)? = nil) throws(Failure) {
+        guard seq == expectedSeq else {
+            throw Failure(seq: expectedSeq, reason: seq > expectedSeq
+                          ? "missing: the next stored position is \(seq)" : "out of order: found position \(seq)")
+        }
+        guard prev == previousHash else {
+            throw Failure(seq: seq, reason: "prev \(prev.prefix(12))... does not match the hash of position \(seq - 1)")
+        }
+        let computed = EventSchema.hash(prev: prev, body: body)
+        guard computed == hash else {
+            throw Failure(seq: seq, reason: "hash mismatch: stored \(hash.prefix(12))..., computed \(computed.prefix(12))...")
+        }
+        let event: RecordedEvent
+        do {
+            guard case .object(var fields) = try JSONParser.parse(body) else {
+                throw Failure(seq: seq, reason: "body is not a JSON object")
+            }
+            fields["prev"] = .string(prev)
+            fields["hash"] = .string(hash)
+            event = try EventSchema.decodeRecorded(.object(fields))
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(seq: seq, reason: "body does not decode: \(error)")
+        }
+        guard event.seq == seq else { throw Failure(seq: seq, reason: "body says position \(event.seq)") }
+        if let columns {
+            guard columns.type == event.event.typeName, columns.effective == Int64(event.effective.ordinal),
+                  columns.recorded == event.recorded.microseconds else {
+                throw Failure(seq: seq, reason: "indexed columns (type, effective, recorded) disagree with the hashed body")
+            }
+        }
+        guard event.recorded >= previousRecorded else {
+            throw Failure(seq: seq, reason: "record time \(event.recorded) is before the previous event's")
+        }
+        expectedSeq += 1
+        previousHash = hash
+        previousRecorded = event.recorded
+    }
+}

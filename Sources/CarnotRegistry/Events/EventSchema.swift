@@ -1,0 +1,151 @@
+import Crypto
+
+/// The published form of events: their canonical JSON, the hash chain over it, and the decision format.
+///
+/// A recorded event is one JSON object whose keys are `seq`, `id`, `type`, `schema`, `effective`,
+/// `precision`, `recorded`, `source`, `recordedBy`, `confidence`, `note` (only when there is one), `payload`,
+/// `prev` and `hash`. Its *body* is that object without `prev` and `hash`, in canonical JSON; its hash is
+/// SHA-256 over the bytes of `prev` (64 hex digits) followed by the body.
+public enum EventSchema {
+    /// The schema version every event type is written in today.
+    public static let currentVersion = 1
+
+    /// The `prev` of the first event.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The body of an event: every field but `prev` and `hash`.
+    public static func body(of event: RecordedEvent) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "seq": .integer(event.seq),
+            "id": .string(event.id),
+            "type": .string(event.event.typeName),
+            "schema": .integer(Int64(event.schema)),
+            "effective": .string(event.effective.description),
+            "precision": .string(event.precision.rawValue),
+            "recorded": .string(event.recorded.description),
+            "source": .string(event.source),
+            "recordedBy": .string(event.recordedBy),
+            "confidence": .string(event.confidence.rawValue),
+            "payload": event.event.payloadJSON,
+        ]
+        if let note = event.note { fields["note"] = .string(note) }
+        return .object(fields)
+    }
+
+    /// The hash of a body chained to `prev`.
+    public static func hash(prev: String, body: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(prev.utf8))
+        hasher.update(data: body)
+        return hasher.finalize().map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+        }.joined()
+    }
+
+    /// The event as one published line: its body plus `prev` and `hash`, canonical, without a newline.
+    public static func line(of event: RecordedEvent) -> [UInt8] {
+        guard case .object(var fields) = body(of: event) else { return [] }
+        fields["prev"] = .string(event.prev)
+        fields["hash"] = .string(event.hash)
+        return CanonicalJSON.bytes(.object(fields))
+    }
+
+    /// Decodes a published event (a log line or a stored body with its chain fields).
+    /// - Throws: `EventFormatError` naming the field and the rule.
+    public static func decodeRecorded(_ json: JSONValue) throws(EventFormatError) -> RecordedEvent {
+        var fields = try JSONFields(json)
+        let seq = try fields.integer("seq")
+        guard seq >= 1 else { throw EventFormatError(field: "seq", value: String(seq), rule: "must be >= 1") }
+        let id = try fields.string("id", maximum: 64)
+        let type = try fields.string("type", maximum: 64)
+        let schemaNumber = try fields.integer("schema")
+        guard schemaNumber == 1 else {
+            throw EventFormatError(field: "schema", value: String(schemaNumber),
+                                   rule: "unsupported schema version (this build reads version \(currentVersion))")
+        }
+        let effective = try fields.date("effective")
+        guard effective.precision == .day else {
+            throw EventFormatError(field: "effective", value: effective.description,
+                                   rule: "a recorded event writes its effective day in full (YYYY-MM-DD)")
+        }
+        let precision = try fields.choice("precision", DatePrecision.self)
+        try checkAligned(effective.day, precision)
+        let recordedText = try fields.string("recorded", maximum: 40)
+        guard let recorded = Timestamp(parsing: recordedText), recordedText.count == 27 else {
+            throw EventFormatError(field: "recorded", value: recordedText,
+                                   rule: "must be a UTC timestamp YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        }
+        let source = try fields.string("source")
+        let recordedBy = try fields.string("recordedBy", maximum: 200)
+        let confidence = try fields.choice("confidence", Confidence.self)
+        let note = try fields.optionalString("note")
+        let event = try Event(type: type, payload: try fields.required("payload"))
+        let prev = try fields.string("prev", maximum: 64)
+        let hash = try fields.string("hash", maximum: 64)
+        for (name, value) in [("prev", prev), ("hash", hash)] where !isHexDigest(value) {
+            throw EventFormatError(field: name, value: value, rule: "must be 64 lower-case hex digits")
+        }
+        try fields.rejectUnknown()
+        return RecordedEvent(seq: seq, id: id, schema: Int(schemaNumber), event: event, effective: effective.day,
+                             precision: precision, recorded: recorded, source: source, recordedBy: recordedBy,
+                             confidence: confidence, note: note, prev: prev, hash: hash)
+    }
+
+    /// Decodes one event of a decision file: `type`, `effective` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, which
+    /// also sets the precision), `source`, `payload`, and optionally `id`, `recordedBy`, `confidence`, `note`.
+    public static func decodeDraft(_ json: JSONValue, defaultRecordedBy: String) throws(EventFormatError) -> EventDraft {
+        var fields = try JSONFields(json)
+        let type = try fields.string("type", maximum: 64)
+        let effective = try fields.date("effective")
+        let source = try fields.string("source")
+        let recordedBy = try fields.optionalString("recordedBy", maximum: 200) ?? defaultRecordedBy
+        let confidence = try fields.optionalChoice("confidence", Confidence.self) ?? .confirmed
+        let note = try fields.optionalString("note")
+        let id = try fields.optionalString("id", maximum: 64)
+        let event = try Event(type: type, payload: try fields.required("payload"))
+        try fields.rejectUnknown()
+        return EventDraft(event, effective: effective, source: source, recordedBy: recordedBy,
+                          confidence: confidence, note: note, id: id)
+    }
+
+    /// Decodes a decision file: `{"events": [ ... ]}`, one or more events appended together or not at all.
+    public static func decodeDecision(_ json: JSONValue, defaultRecordedBy: String) throws(EventFormatError) -> [EventDraft] {
+        var fields = try JSONFields(json)
+        let list = try fields.required("events")
+        try fields.rejectUnknown()
+        guard case .array(let elements) = list else {
+            throw EventFormatError(field: "events", value: list.typeName, rule: "must be an array of events")
+        }
+        guard !elements.isEmpty else { throw EventFormatError(field: "events", rule: "must hold at least one event") }
+        guard elements.count <= 10_000 else {
+            throw EventFormatError(field: "events", value: String(elements.count),
+                                   rule: "a decision holds at most 10000 events; split it")
+        }
+        var drafts: [EventDraft] = []
+        for (index, element) in elements.enumerated() {
+            do { drafts.append(try decodeDraft(element, defaultRecordedBy: defaultRecordedBy)) } catch {
+                throw error.within("events[\(index)]")
+            }
+        }
+        return drafts
+    }
+
+    static func isHexDigest(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// A date known to the month is the first of the month, a date known to the year the first of January.
+    static func checkAligned(_ day: Day, _ precision: DatePrecision) throws(EventFormatError) {
+        let (_, month, dayOfMonth) = day.components
+        let aligned = switch precision {
+        case .day: true
+        case .month: dayOfMonth == 1
+        case .year: dayOfMonth == 1 && month == 1
+        }
+        guard aligned else {
+            throw EventFormatError(field: "effective", value: day.description,
+                                   rule: "a date of precision '\(precision.rawValue)' falls on the first day of its \(precision.rawValue)")
+        }
+    }
+}

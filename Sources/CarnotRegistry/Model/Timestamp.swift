@@ -1,0 +1,58 @@
+/// A UTC instant to the microsecond: the unit of record time.
+///
+/// Written `YYYY-MM-DDTHH:MM:SS.ffffffZ`, a fixed width, so that the text sorts as the instant does.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    public let microseconds: Int64
+
+    public init(microseconds: Int64) { self.microseconds = microseconds }
+
+    /// The first instant of `day`.
+    public init(startOf day: Day) { self.microseconds = Int64(day.ordinal) * 86_400_000_000 }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
+
+    public var day: Day {
+        Day(ordinal: Int32((microseconds >= 0 ? microseconds : microseconds - 86_399_999_999) / 86_400_000_000))
+    }
+
+    public var description: String {
+        let day = self.day
+        let inDay = microseconds - Int64(day.ordinal) * 86_400_000_000
+        let seconds = inDay / 1_000_000
+        let fraction = inDay % 1_000_000
+        return "\(day)T\(Day.pad(Int(seconds / 3600), 2)):\(Day.pad(Int(seconds / 60 % 60), 2)):"
+            + "\(Day.pad(Int(seconds % 60), 2)).\(Day.pad(Int(fraction), 6))Z"
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, or a day alone, which means the end of that day (UTC), so that
+    /// `--known-at 2026-11-21` includes everything recorded on the 21st.
+    public init?(parsing text: String) {
+        let bytes = Array(text.utf8)
+        if bytes.count == 10 {
+            guard let date = try? PartialDate(parsing: text), date.precision == .day else { return nil }
+            self.microseconds = Int64(date.day.ordinal + 1) * 86_400_000_000 - 1
+            return
+        }
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let date = try? PartialDate(parsing: String(text.prefix(10))), date.precision == .day,
+              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), (0...23).contains(hour),
+              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)), (0...59).contains(minute),
+              let second = Int(String(decoding: bytes[17..<19], as: UTF8.self)), (0...59).contains(second)
+        else { return nil }
+        var fraction: Int64 = 0
+        if bytes.count > 20 {
+            let digits = bytes[20..<(bytes.count - 1)]
+            guard bytes[19] == UInt8(ascii: "."), (1...6).contains(digits.count),
+                  digits.allSatisfy({ (0x30...0x39).contains($0) }),
+                  let value = Int64(String(decoding: digits, as: UTF8.self)) else { return nil }
+            fraction = value
+            for _ in digits.count..<6 { fraction *= 10 }
+        } else if bytes.count != 20 {
+            return nil
+        }
+        self.microseconds = Int64(date.day.ordinal) * 86_400_000_000
+            + Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + fraction
+    }
+}

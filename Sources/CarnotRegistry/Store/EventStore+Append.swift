@@ -1,0 +1,116 @@
+import Crypto
+
+extension EventStore {
+    /// Appends a decision: all its events in one transaction, or none.
+    ///
+    /// - Parameters:
+    ///   - drafts: the decision's events, validated against the log before anything is written.
+    ///   - expectedHead: when given, the append fails with `.conflict` unless the log's head is this position.
+    ///   - idempotencyKey: when given and already used for the same events, returns the original positions
+    ///     and writes nothing; used for different events, fails with `.idempotencyMismatch`.
+    /// - Returns: the positions written and the new head.
+    /// - Throws: `StoreError`; on any error nothing is written.
+    @discardableResult
+    public func append(_ drafts: [EventDraft], expectedHead: Int64? = nil,
+                       idempotencyKey: String? = nil) throws(StoreError) -> AppendResult {
+        guard !isReadOnly else { throw .readOnly }
+        guard !drafts.isEmpty else {
+            throw .invalid(ValidationError(field: "events", rule: "a decision holds at least one event"))
+        }
+        return try guarded {
+            try connection.transaction {
+                try refresh()
+                let head = cache.events.last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
+                let digest = Self.digest(of: drafts)
+                if let idempotencyKey, let earlier = try earlierAppend(key: idempotencyKey) {
+                    guard earlier.digest == digest else {
+                        throw StoreError.idempotencyMismatch(key: idempotencyKey, firstSeq: earlier.first, lastSeq: earlier.last)
+                    }
+                    return AppendResult(firstSeq: earlier.first, lastSeq: earlier.last, head: head, replayed: true)
+                }
+                if let expectedHead, expectedHead != head.seq {
+                    throw StoreError.conflict(expected: expectedHead, actual: head.seq)
+                }
+                do { try DecisionValidator(view: cache).validate(drafts) } catch let error as ValidationError {
+                    throw StoreError.invalid(error)
+                }
+                let recorded = try record(drafts, after: head)
+                if let idempotencyKey {
+                    try connection.statement("INSERT INTO idempotency (key, digest, first_seq, last_seq) VALUES (?1, ?2, ?3, ?4)")
+                        .execute([.text(idempotencyKey), .text(digest), .integer(head.seq + 1), .integer(recorded.last!.seq)])
+                }
+                for event in recorded { cache.append(event) }
+                return AppendResult(firstSeq: head.seq + 1, lastSeq: recorded.last!.seq,
+                                    head: LogHead(seq: recorded.last!.seq, hash: recorded.last!.hash), replayed: false)
+            }
+        }
+    }
+
+    /// Gives each draft its position, record time, id and chain hash, and inserts it.
+    private func record(_ drafts: [EventDraft], after head: LogHead) throws -> [RecordedEvent] {
+        var previous = head
+        var lastRecorded = cache.events.last?.recorded ?? Timestamp(microseconds: 0)
+        var result: [RecordedEvent] = []
+        var ids = Set<String>()
+        for (index, draft) in drafts.enumerated() {
+            let id = draft.id ?? environment.newEventID()
+            if draft.id != nil {
+                let taken = try connection.statement("SELECT 1 FROM events WHERE id = ?1").first([.text(id)]) { _ in true } ?? false
+                guard !taken, ids.insert(id).inserted else {
+                    throw StoreError.invalid(ValidationError(index: index, field: "id", value: id,
+                                                             rule: "an event with this id is already in the log; ids are unique"))
+                }
+            }
+            // Record time never decreases along the log, even if the clock steps back.
+            lastRecorded = max(environment.now(), lastRecorded)
+            let unsigned = RecordedEvent(
+                seq: previous.seq + 1, id: id, event: draft.event, effective: draft.effective,
+                precision: draft.precision, recorded: lastRecorded, source: draft.source,
+                recordedBy: draft.recordedBy, confidence: draft.confidence, note: draft.note,
+                prev: previous.hash, hash: "")
+            let event = try insert(unsigned)
+            result.append(event)
+            previous = LogHead(seq: event.seq, hash: event.hash)
+        }
+        return result
+    }
+
+    /// Hashes and inserts one event whose `prev` is set; returns it with its hash.
+    func insert(_ unsigned: RecordedEvent) throws -> RecordedEvent {
+        let body = CanonicalJSON.bytes(EventSchema.body(of: unsigned))
+        let hash = EventSchema.hash(prev: unsigned.prev, body: body)
+        try connection.statement("""
+            INSERT INTO events (seq, id, type, effective, recorded, body, prev, hash)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """).execute([
+                .integer(unsigned.seq), .text(unsigned.id), .text(unsigned.event.typeName),
+                .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
+                .text(String(decoding: body, as: UTF8.self)), .text(unsigned.prev), .text(hash),
+            ])
+        return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,
+                             effective: unsigned.effective, precision: unsigned.precision, recorded: unsigned.recorded,
+                             source: unsigned.source, recordedBy: unsigned.recordedBy,
+                             confidence: unsigned.confidence, note: unsigned.note, prev: unsigned.prev, hash: hash)
+    }
+
+    private func earlierAppend(key: String) throws -> (digest: String, first: Int64, last: Int64)? {
+        try connection.statement("SELECT digest, first_seq, last_seq FROM idempotency WHERE key = ?1")
+            .first([.text(key)]) { ($0.text(0), $0.integer(1), $0.integer(2)) }
+    }
+
+    /// What makes two decisions "the same" for idempotency: their events without ids or record times,
+    /// which a retry generates anew.
+    static func digest(of drafts: [EventDraft]) -> String {
+        let events: [JSONValue] = drafts.map { draft in
+            var fields: [String: JSONValue] = [
+                "type": .string(draft.event.typeName), "payload": draft.event.payloadJSON,
+                "effective": .string(draft.effective.description), "precision": .string(draft.precision.rawValue),
+                "source": .string(draft.source), "recordedBy": .string(draft.recordedBy),
+                "confidence": .string(draft.confidence.rawValue),
+            ]
+            if let note = draft.note { fields["note"] = .string(note) }
+            return .object(fields)
+        }
+        return EventSchema.hash(prev: "", body: CanonicalJSON.bytes(.array(events)))
+    }
+}

@@ -1,0 +1,42 @@
+/// The tables of a registry file and the triggers that make its log append-only.
+enum StoreSchema {
+    /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
+    static let version: Int64 = 1
+
+    static let create = """
+    CREATE TABLE IF NOT EXISTS events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        effective INTEGER NOT NULL,
+        recorded INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        prev TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS events_recorded ON events(recorded);
+
+    CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE is refused; record a correction instead'); END;
+    CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only: DELETE is refused; record a retraction instead'); END;
+    CREATE TRIGGER IF NOT EXISTS events_chain_on_insert BEFORE INSERT ON events
+    BEGIN
+        SELECT RAISE(ABORT, 'an appended event must take the next position and chain to the head')
+        WHERE NEW.seq != COALESCE((SELECT max(seq) FROM events), 0) + 1
+           OR NEW.prev != COALESCE((SELECT hash FROM events ORDER BY seq DESC LIMIT 1),
+                                   '0000000000000000000000000000000000000000000000000000000000000000');
+    END;
+
+    CREATE TABLE IF NOT EXISTS idempotency (
+        key TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS idempotency_refuse_update BEFORE UPDATE ON idempotency
+    BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only'); END;
+    CREATE TRIGGER IF NOT EXISTS idempotency_refuse_delete BEFORE DELETE ON idempotency
+    BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only'); END;
+    """
+}
