@@ -35,6 +35,8 @@ extension Event {
             set("school", school); set("name", name); set("parent", parent)
         case .schoolRenamed(let school, let name):
             set("school", school); set("name", name)
+        case .schoolParentChanged(let school, let parent):
+            set("school", school); set("parent", parent)
         case .schoolsMerged(let schools, let into, let name, let parent):
             fields["schools"] = .array(schools.map { .string($0.rawValue) })
             set("into", into); set("name", name); set("parent", parent)
@@ -123,6 +125,8 @@ extension Event {
                                      parent: try f.optionalString("parent", maximum: 300))
         case "school.renamed":
             return .schoolRenamed(school: try f.id("school"), name: try f.string("name", maximum: 300))
+        case "school.parentChanged":
+            return .schoolParentChanged(school: try f.id("school"), parent: try f.string("parent", maximum: 300))
         case "schools.merged":
             return .schoolsMerged(schools: try f.ids("schools"), into: try f.id("into"),
                                   name: try f.string("name", maximum: 300),

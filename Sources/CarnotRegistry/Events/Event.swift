@@ -23,6 +23,7 @@ public enum Event: Equatable, Sendable {
     // Schools
     case schoolRegistered(school: EntityID, name: String, parent: String?)
     case schoolRenamed(school: EntityID, name: String)
+    case schoolParentChanged(school: EntityID, parent: String)
     case schoolsMerged(schools: [EntityID], into: EntityID, name: String, parent: String?)
     case schoolAffiliated(school: EntityID, institute: EntityID, role: AffiliationRole)
     case schoolDisaffiliated(school: EntityID, institute: EntityID)
@@ -54,6 +55,7 @@ public enum Event: Equatable, Sendable {
         case .labelNotRenewed: "label.notRenewed"
         case .schoolRegistered: "school.registered"
         case .schoolRenamed: "school.renamed"
+        case .schoolParentChanged: "school.parentChanged"
         case .schoolsMerged: "schools.merged"
         case .schoolAffiliated: "school.affiliated"
         case .schoolDisaffiliated: "school.disaffiliated"
@@ -72,7 +74,7 @@ public enum Event: Equatable, Sendable {
     public static let typeNames: [String] = [
         "institute.registered", "institute.renamed", "institute.directorAppointed", "call.opened",
         "call.resultsAnnounced", "label.granted", "label.renewed", "label.extended", "label.withdrawn",
-        "label.notRenewed", "school.registered", "school.renamed", "schools.merged", "school.affiliated",
+        "label.notRenewed", "school.registered", "school.renamed", "school.parentChanged", "schools.merged", "school.affiliated",
         "school.disaffiliated", "person.registered", "office.appointed", "office.left", "consortium.formed",
         "consortium.joined", "consortium.left", "event.retracted", "event.corrected",
     ]
@@ -95,7 +97,7 @@ public enum Event: Equatable, Sendable {
         case .directorAppointed(let institute, let person): [institute, person]
         case .callOpened(let call, _, _), .callResultsAnnounced(let call, _): [call]
         case .labelRenewed(let institute, let call, _, _), .labelNotRenewed(let institute, let call, _): [institute, call]
-        case .schoolRegistered(let school, _, _), .schoolRenamed(let school, _): [school]
+        case .schoolRegistered(let school, _, _), .schoolRenamed(let school, _), .schoolParentChanged(let school, _): [school]
         case .schoolsMerged(let schools, let into, _, _): schools + [into]
         case .schoolAffiliated(let school, let institute, _), .schoolDisaffiliated(let school, let institute):
             [school, institute]

@@ -22,12 +22,14 @@ public enum Office: String, CaseIterable, Sendable {
     case viceSecretary = "vice-secretary"
     case directorGeneral = "director-general"
     case boardMember = "board-member"
+    /// A member of the bureau whose exact office the source does not make clear.
+    case bureauMember = "bureau-member"
 
     /// Offices held by one person at a time: a second appointment needs the first holder to have left.
     public var isSingleSeat: Bool {
         switch self {
         case .president, .treasurer, .secretary, .directorGeneral: true
-        case .vicePresident, .viceTreasurer, .viceSecretary, .boardMember: false
+        case .vicePresident, .viceTreasurer, .viceSecretary, .boardMember, .bureauMember: false
         }
     }
 }

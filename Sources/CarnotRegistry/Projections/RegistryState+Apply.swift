@@ -35,6 +35,8 @@ extension RegistryState {
             schools[id] = SchoolRecord(id: id, name: name, parent: parent, registered: day)
         case .schoolRenamed(let id, let name):
             schools[id]?.name = name
+        case .schoolParentChanged(let id, let parent):
+            schools[id]?.parent = parent
         case .schoolsMerged(let merged, let into, let name, let parent):
             applyMerger(merged, into: into, name: name, parent: parent, on: day)
         case .schoolAffiliated(let school, let institute, let role):

@@ -57,6 +57,11 @@ extension DecisionValidator {
         case .schoolRenamed(let id, let name):
             let school = try rules.activeSchool(id, field: "school")
             try rules.differs(name, from: school.name)
+        case .schoolParentChanged(let id, let parent):
+            let school = try rules.activeSchool(id, field: "school")
+            if school.parent == parent {
+                throw ValidationError(field: "payload.parent", value: parent, rule: "is already the parent on \(day)")
+            }
         case .schoolsMerged(let merged, let into, _, _):
             guard Set(merged).count == merged.count, merged.count >= 2 else {
                 throw ValidationError(field: "payload.schools", value: merged.map(\.rawValue).joined(separator: ","),

@@ -38,7 +38,7 @@ struct Rules {
 
     func call(_ id: EntityID) throws(ValidationError) {
         guard state.calls[id] != nil else {
-            throw ValidationError(field: "payload.call", value: id.rawValue, rule: notFound("call", id))
+            throw ValidationError(field: "payload.call", value: id.rawValue, rule: notFound("call", id) + " (`carnot open-call`)")
         }
     }
 

@@ -1,0 +1,19 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct Affiliate: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "affiliate",
+        abstract: "Affiliate a school to an institute with a role.")
+
+    @Argument(help: "The school's id.") var school: EntityID
+    @Argument(help: "The institute's id.") var institute: EntityID
+    @Option(help: "member, subsidiary or strategic-partner.") var role: AffiliationRole = .member
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.schoolAffiliated(school: school, institute: institute, role: role)]
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct AppointDirector: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appoint-director",
+        abstract: "Record the appointment of an institute's director (a registered person).")
+
+    @Argument(help: "The institute's id.") var id: EntityID
+    @Option(help: "The person's id.") var person: EntityID
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.directorAppointed(institute: id, person: person)]
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct Extend: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extend",
+        abstract: "Extend an institute's current term to a later end (e.g. Carnot 4 labels extended by a year).")
+
+    @Argument(help: "The institute's id.") var id: EntityID
+    @Option(help: "The new end of the term (not included).") var until: PartialDate
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.labelExtended(institute: id, until: until.day)]
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct JoinConsortium: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join-consortium",
+        abstract: "Record an institute joining a consortium.")
+
+    @Argument(help: "The institute's id.") var institute: EntityID
+    @Argument(help: "The consortium's id.") var consortium: EntityID
+    @Option(help: "member or coordinator.") var role: ConsortiumRole = .member
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.consortiumJoined(consortium: consortium, institute: institute, role: role)]
+    }
+}

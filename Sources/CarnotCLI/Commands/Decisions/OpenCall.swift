@@ -1,0 +1,19 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct OpenCall: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open-call",
+        abstract: "Record a call for applications opening (e.g. carnot-2, \"Carnot 2\").")
+
+    @Argument(help: "The call's id, e.g. carnot-2.") var id: EntityID
+    @Option(help: "Its name.") var name: String
+    @Option(help: "The closing date, if published.") var closes: PartialDate?
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.callOpened(call: id, name: try text(name, "name"), closes: closes?.day)]
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct RegisterInstitute: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register-institute",
+        abstract: "Register an institute (a structure that holds or may hold the label).")
+
+    @Argument(help: "The institute's id, e.g. tsn.") var id: EntityID
+    @Option(help: "Its name on the effective date.") var name: String
+    @Option(name: .customLong("home"), help: "A home institution (repeat for several).") var homes: [String] = []
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.instituteRegistered(institute: id, name: try text(name, "name"), homeInstitutions: try homes.map { try text($0, "home") })]
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct RegisterPerson: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register-person",
+        abstract: "Register a person (officer of the association, institute director).")
+
+    @Argument(help: "The person's id, e.g. alain-duprey.") var id: EntityID
+    @Option(help: "The person's name.") var name: String
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.personRegistered(person: id, name: try text(name, "name"))]
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct RenameSchool: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename-school",
+        abstract: "Record a school's new name.")
+
+    @Argument(help: "The school's id.") var id: EntityID
+    @Option(help: "The new name.") var name: String
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.schoolRenamed(school: id, name: try text(name, "name"))]
+    }
+}

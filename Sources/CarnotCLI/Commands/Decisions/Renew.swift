@@ -1,0 +1,20 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct Renew: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew",
+        abstract: "Renew an institute's label in a new call, for the term [from, until).")
+
+    @Argument(help: "The institute's id.") var id: EntityID
+    @Option(help: "The call of the renewal.") var call: EntityID
+    @Option(help: "The first day of the new term.") var from: PartialDate
+    @Option(help: "The day the new term ends (not included).") var until: PartialDate
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.labelRenewed(institute: id, call: call, from: from.day, until: until.day)]
+    }
+}

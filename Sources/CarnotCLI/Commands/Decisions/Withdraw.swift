@@ -1,0 +1,18 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct Withdraw: DecisionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw an institute's label before its term ends; it ends on the effective date.")
+
+    @Argument(help: "The institute's id.") var id: EntityID
+    @Option(help: "Why the label was withdrawn.") var reason: String
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func events() throws -> [Event] {
+        [.labelWithdrawn(institute: id, reason: try text(reason, "reason"))]
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the log as published NDJSON files (recorded-YYYY.ndjson) into a folder.",
+        discussion: "Example:\n  carnot export --out /tmp/published")
+
+    @Option(help: ArgumentHelp("The folder to write into.", valueName: "dir")) var out: String
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let store = try self.store.openForReading()
+        let events = try CommandFailure.guarding { () throws(StoreError) in try store.events() }
+        do {
+            let files = try LogFile.write(events, to: out)
+            Console.out("exported \(events.count) events to \(files.count) file(s) in \(out)")
+        } catch {
+            throw CommandFailure(message: "--out \(out): cannot write: \(error)", code: 1)
+        }
+    }
+}

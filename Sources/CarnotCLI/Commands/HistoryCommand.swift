@@ -1,0 +1,39 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every event that touched an entity, with its valid date, record time and source.",
+        discussion: "Example:\n  carnot history tsn")
+
+    @Argument(help: "The entity's id.") var id: EntityID
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let store = try self.store.openForReading()
+        let view = try CommandFailure.guarding { () throws(StoreError) in try store.logView() }
+        let deciding = Timeline.corrections(in: view.events, upto: view.head)
+        let touching = view.events.filter { $0.event.entities.contains(id) }
+        guard !touching.isEmpty else {
+            throw CommandFailure(message: "no event names '\(id)'; ids are listed by `carnot state --at <date>`", code: 64)
+        }
+        switch output.format {
+        case .json:
+            for event in touching { Console.out(String(decoding: EventSchema.line(of: event), as: UTF8.self)) }
+        case .table:
+            var table = TextTable("SEQ", "EFFECTIVE", "RECORDED", "EVENT", "SOURCE", "STATUS")
+            for event in touching {
+                let status: String = switch deciding[event.seq]?.event {
+                case .eventRetracted?: "retracted by \(deciding[event.seq]!.seq)"
+                case .eventCorrected?: "corrected by \(deciding[event.seq]!.seq)"
+                default: event.confidence == .confirmed ? "" : event.confidence.rawValue
+                }
+                table.add(String(event.seq), event.effectiveDate.description, String(event.recorded.description.prefix(19)),
+                          EventSummary.describe(event.event), event.source, status)
+            }
+            Console.out(table.rendered)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a published log (an .ndjson file or a folder of them): verified, idempotent, all or nothing.",
+        discussion: "Example:\n  carnot import Events/")
+
+    @Argument(help: "An .ndjson file, or a folder whose .ndjson files are read in name order.") var path: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let entries: [LogFile.Entry]
+        do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
+        let store = try self.store.openForWriting()
+        let result = try CommandFailure.guarding { () throws(StoreError) in
+            try store.importLog(entries) { done, total in
+                if total >= 10_000 { Console.error("import: \(done)/\(total) events") }
+            }
+        }
+        switch output.format {
+        case .json:
+            Console.out(CanonicalJSON.string(.object([
+                "read": .integer(Int64(result.read)), "alreadyPresent": .integer(Int64(result.alreadyPresent)),
+                "appended": .integer(Int64(result.appended)),
+                "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
+            ])))
+        case .table:
+            Console.out("imported \(result.appended) events (\(result.alreadyPresent) already present); head \(result.head)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CarnotRegistry
+import Foundation
+
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Append a decision written as JSON: one or more events, all recorded or none.",
+        discussion: """
+        The file holds {"events": [...]}; each event has "type", "effective" (YYYY, YYYY-MM or YYYY-MM-DD), \
+        "source", "payload", and optionally "confidence" (confirmed, probable, uncertain), "note", \
+        "recordedBy" and "id". The README documents every type and its payload.
+
+        Example:
+          {"events": [{"type": "institute.registered", "effective": "2020-02-07",
+                       "source": "MESRI press release, 7 Feb 2020",
+                       "payload": {"institute": "mers", "name": "MERS", "homeInstitutions": ["Ifremer"]}}]}
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("The decision file (- for standard input).", valueName: "path"))
+    var file: String
+    @Option(name: .long, help: ArgumentHelp("Who records the decision, for events that do not say.", valueName: "name"))
+    var recordedBy: String = "registry"
+    @OptionGroup var guarding: AppendOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    /// Decision files larger than this are refused before parsing.
+    static let maximumBytes = 16 << 20
+
+    func run() throws {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure(message: "--file \(file): cannot read the file", code: 64)
+            }
+            data = contents
+        }
+        guard data.count <= Self.maximumBytes else {
+            throw CommandFailure(message: "--file \(file): larger than \(Self.maximumBytes >> 20) MiB", code: 64)
+        }
+        let drafts: [EventDraft]
+        do {
+            drafts = try EventSchema.decodeDecision(try JSONParser.parse([UInt8](data)), defaultRecordedBy: recordedBy)
+        } catch let error as JSONError {
+            throw CommandFailure(message: "\(file): \(error)", code: 64)
+        } catch let error as EventFormatError {
+            throw CommandFailure(StoreError.malformed(error))
+        }
+        let store = try self.store.openForWriting()
+        let result = try CommandFailure.guarding { () throws(StoreError) in
+            try store.append(drafts, expectedHead: guarding.expectHead, idempotencyKey: guarding.idempotencyKey)
+        }
+        AppendReport.print(result, format: output.format)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CarnotRegistry
+
+struct StateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state",
+        abstract: "The state of the network on a day: institutes and their labels, schools, offices, consortia.",
+        discussion: """
+        --at is valid time: what was true on that day. --known-at / --upto is record time: what the registry \
+        said as it stood then, before later back-dated events and corrections.
+
+        Examples:
+          carnot state --at 2020-02-07
+          carnot state --at 2016-07-06 --upto 40 --format json
+        """)
+
+    @Option(help: ArgumentHelp("The day to describe: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date"))
+    var at: PartialDate
+    @OptionGroup var knownAt: KnownAtOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let store = try self.store.openForReading()
+        let (state, head) = try CommandFailure.guarding { () throws(StoreError) in
+            let upto = try store.position(knownAt.cutoff)
+            let head = try store.events(from: max(1, upto), through: upto).last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
+            return (try store.state(at: at.day, knownAt: .position(upto)), head)
+        }
+        let document = StateDocument.json(state, at: at.day, head: head)
+        switch output.format {
+        case .json: Console.out(CanonicalJSON.string(document))
+        case .table: Console.out(StateTable.render(state, at: at.day, head: head))
+        }
+    }
+}

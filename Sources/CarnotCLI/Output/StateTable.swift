@@ -1,0 +1,49 @@
+import CarnotRegistry
+
+/// The state of the network as a person reads it: one table per concern.
+enum StateTable {
+    static func render(_ state: RegistryState, at day: Day, head: LogHead) -> String {
+        var sections = ["Carnot network on \(day), from the log up to position \(head.seq)"]
+        let institutes = state.institutes.values.sorted { $0.id < $1.id }
+        let labelled = institutes.filter { $0.label(on: day) != nil }
+        var table = TextTable("INSTITUTE", "NAME", "LABEL", "CALL", "TERM", "SCHOOLS")
+        for institute in institutes {
+            let term = institute.label(on: day)
+            let schools = state.schools(of: institute.id).map { $0.role == .member ? $0.school.name : "\($0.school.name) (\($0.role.rawValue))" }
+            table.add(institute.id.rawValue, institute.name,
+                      term.map { $0.kind.rawValue + ($0.probation ? " (probation)" : "") } ?? "-",
+                      term?.call.rawValue ?? "-", term.map { "\($0.from) to \($0.until)" } ?? "-",
+                      schools.isEmpty ? "-" : schools.joined(separator: ", "))
+        }
+        sections.append("Institutes: \(institutes.count) registered, \(labelled.count) holding a label\n" + table.rendered)
+
+        let schools = state.schools.values.filter(\.isActive).sorted { $0.id < $1.id }
+        if !schools.isEmpty {
+            var table = TextTable("SCHOOL", "NAME", "PARENT", "INSTITUTES")
+            for school in schools {
+                let links = school.affiliations.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.rawValue))" }
+                table.add(school.id.rawValue, school.name, school.parent ?? "-", links.isEmpty ? "-" : links.joined(separator: ", "))
+            }
+            sections.append("Schools: \(schools.count)\n" + table.rendered)
+        }
+        if !state.offices.isEmpty {
+            var table = TextTable("OFFICE", "PERSON", "REPRESENTING", "SINCE")
+            let order = Dictionary(uniqueKeysWithValues: Office.allCases.enumerated().map { ($1, $0) })
+            for holding in state.offices.sorted(by: { (order[$0.office]!, $0.person) < (order[$1.office]!, $1.person) }) {
+                table.add(holding.office.rawValue, state.people[holding.person]?.name ?? holding.person.rawValue,
+                          holding.representing?.rawValue ?? "-", holding.since.formatted(holding.sincePrecision))
+            }
+            sections.append("Association offices\n" + table.rendered)
+        }
+        if !state.consortia.isEmpty {
+            var table = TextTable("CONSORTIUM", "NAME", "MEMBERS")
+            for consortium in state.consortia.values.sorted(by: { $0.id < $1.id }) {
+                let members = consortium.members.sorted { $0.key < $1.key }
+                    .map { $0.value == .member ? $0.key.rawValue : "\($0.key) (\($0.value.rawValue))" }
+                table.add(consortium.id.rawValue, consortium.name, members.isEmpty ? "-" : members.joined(separator: ", "))
+            }
+            sections.append("Consortia\n" + table.rendered)
+        }
+        return sections.joined(separator: "\n\n")
+    }
+}
