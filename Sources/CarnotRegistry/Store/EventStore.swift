@@ -65,6 +65,8 @@ public final class EventStore {
         guard version <= StoreSchema.version else {
             throw StoreError.integrity("the store file has layout version \(version), newer than this build reads (\(StoreSchema.version))")
         }
+        // An up-to-date file is not written at all: opening a store must leave its bytes as they were.
+        guard version < StoreSchema.version else { return }
         try connection.transaction {
             try connection.execute(StoreSchema.create)
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
