@@ -32,6 +32,7 @@ public struct CarnotCommand: ParsableCommand {
             RegisterPerson.self, Appoint.self, Leave.self,
             FormConsortium.self, JoinConsortium.self, LeaveConsortium.self,
             Retract.self, ImportCommand.self, ExportCommand.self,
+            SnapshotCommand.self, AuditCommand.self, ExplainCommand.self, CompletenessCommand.self,
         ]
     )
 

@@ -5,15 +5,19 @@ public struct LabelTerm: Equatable, Sendable {
     public var from: Day
     public var until: Day
     public var probation: Bool
+    /// True when the term came from a renewal rather than a grant.
+    public var renewal: Bool
     /// Set when the label was withdrawn before its term ran out (then `until` is the withdrawal day).
     public var withdrawal: String?
 
-    public init(kind: LabelKind, call: EntityID, from: Day, until: Day, probation: Bool, withdrawal: String? = nil) {
+    public init(kind: LabelKind, call: EntityID, from: Day, until: Day, probation: Bool, renewal: Bool = false,
+                withdrawal: String? = nil) {
         self.kind = kind
         self.call = call
         self.from = from
         self.until = until
         self.probation = probation
+        self.renewal = renewal
         self.withdrawal = withdrawal
     }
 

@@ -21,7 +21,7 @@ extension RegistryState {
             institutes[id]?.terms.append(LabelTerm(kind: kind, call: call, from: from, until: until, probation: probation))
         case .labelRenewed(let id, let call, let from, let until):
             guard let kind = institutes[id]?.terms.last?.kind else { return }
-            institutes[id]?.terms.append(LabelTerm(kind: kind, call: call, from: from, until: until, probation: false))
+            institutes[id]?.terms.append(LabelTerm(kind: kind, call: call, from: from, until: until, probation: false, renewal: true))
         case .labelExtended(let id, let until):
             guard let last = institutes[id]?.terms.indices.last else { return }
             institutes[id]?.terms[last].until = until

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CarnotRegistry
+import Foundation
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write an audit checkpoint: the canonical state on a day with the log head it comes from.",
+        discussion: "Example:\n  carnot snapshot --at 2020-02-07 --out Snapshots/2020-02-07.json")
+
+    @Option(help: ArgumentHelp("The day (YYYY-MM-DD).", valueName: "date")) var at: PartialDate
+    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String
+    @OptionGroup var knownAt: KnownAtOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let store = try self.store.openForReading()
+        let snapshot = try CommandFailure.guarding { () throws(StoreError) in
+            let view = try store.logView()
+            let upto = min(try store.position(knownAt.cutoff), view.head)
+            let head = upto == 0 ? LogHead.empty : LogHead(seq: upto, hash: view.events[Int(upto - 1)].hash)
+            return Snapshot(state: Timeline.state(of: view.events, at: at.day, upto: upto), at: at.day, head: head)
+        }
+        do {
+            try Data(snapshot.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "--out \(out): cannot write: \(error)", code: 1)
+        }
+        Console.out("wrote the state on \(at.day) at head \(snapshot.head.seq) to \(out)")
+    }
+}

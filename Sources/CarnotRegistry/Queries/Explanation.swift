@@ -1,0 +1,74 @@
+/// Why an entity is as it is on a day: for each of its fields, the events that made it, and the events
+/// about it that a correction took out.
+///
+/// Attribution is by effect: the fold is replayed and an event is credited with a field when applying it
+/// changed that field of the entity's document on the day asked about. So a school merger is credited with
+/// the institute's `schools`, though it does not name the institute.
+public struct Explanation: Sendable {
+    /// An event of the log, as an explanation cites it.
+    public struct Citation: Sendable {
+        public let seq: Int64
+        public let effective: PartialDate
+        public let recorded: Timestamp
+        public let source: String
+        public let confidence: Confidence
+        public let summary: String
+    }
+
+    /// A field of the entity, its value on the day, and the events that made it so, in fold order.
+    public struct Field: Sendable {
+        public let name: String
+        public let value: JSONValue
+        public let madeBy: [Citation]
+    }
+
+    /// An event about the entity that a correction retracted or replaced.
+    public struct Skipped: Sendable {
+        public let event: Citation
+        public let correction: Citation
+    }
+
+    public let id: EntityID
+    public let at: Day
+
+    /// Fields that name the question rather than answer it.
+    static let implicit: Set<String> = ["at", "id", "kind"]
+    public let fields: [Field]
+    public let skipped: [Skipped]
+
+    /// Explains `id` on `day` from `events` (sorted by seq) as known at position `upto`; nil when no entity
+    /// has that id on that day.
+    public static func explain(_ id: EntityID, at day: Day, events: [RecordedEvent], upto: Int64) -> Explanation? {
+        func cite(_ recorded: RecordedEvent, event: Event? = nil, effective: PartialDate? = nil) -> Citation {
+            Citation(seq: recorded.seq, effective: effective ?? recorded.effectiveDate, recorded: recorded.recorded,
+                     source: recorded.source, confidence: recorded.confidence,
+                     summary: EventSummary.describe(event ?? recorded.event))
+        }
+        var state = RegistryState()
+        var previous: [String: JSONValue] = [:]
+        var credits: [String: [Citation]] = [:]
+        for fact in Timeline.facts(of: events, upto: upto, through: day) {
+            state.apply(fact.event, on: fact.effective, precision: fact.precision)
+            guard case .object(let document)? = StateDocument.entity(id, in: state, at: day) else { continue }
+            for (key, value) in document where !Self.implicit.contains(key) && previous[key] != value {
+                // A field appearing empty (no label yet, no schools yet) was not made by anything.
+                if previous[key] == nil, [.null, .array([]), .object([:])].contains(value) { continue }
+                let carrier = events[Int(fact.seq - 1)]
+                credits[key, default: []].append(cite(carrier, event: fact.event,
+                                                      effective: PartialDate(day: fact.effective, precision: fact.precision)))
+            }
+            previous = document
+        }
+        guard !previous.isEmpty else { return nil }
+        let fields = previous.keys.sorted().filter { !implicit.contains($0) }.map { key in
+            Field(name: key, value: previous[key]!, madeBy: credits[key] ?? [])
+        }
+        let skipped = Timeline.corrections(in: events, upto: upto).sorted { $0.key < $1.key }.compactMap { target, correction -> Skipped? in
+            let original = events[Int(target - 1)]
+            let replacementNames = if case .eventCorrected(_, _, let replacement) = correction.event { replacement.event.entities.contains(id) } else { false }
+            guard original.event.entities.contains(id) || replacementNames else { return nil }
+            return Skipped(event: cite(original), correction: cite(correction))
+        }
+        return Explanation(id: id, at: day, fields: fields, skipped: skipped)
+    }
+}

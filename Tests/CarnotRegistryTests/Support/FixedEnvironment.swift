@@ -1,0 +1,48 @@
+import Foundation
+@testable import CarnotRegistry
+
+/// A recording environment whose clock ticks one `step` per reading from a fixed instant and whose ids are
+/// numbered from 1: two stores given equal environments record byte-identical logs.
+///
+/// The store reads the clock once per event it writes, so in a log written only through `append` the event
+/// at position `seq` was recorded at `recordTime(ofSeq:)`.
+final class FixedEnvironment: RecordingEnvironment, @unchecked Sendable {
+    let start: Timestamp
+    let step: Int64
+    private let lock = NSLock()
+    private var readings: Int64 = 0
+    private var issuedIDs = 0
+
+    /// - Parameters:
+    ///   - start: the first instant the clock returns.
+    ///   - stepMicroseconds: how far the clock moves on each reading (one second by default).
+    init(start: Timestamp = Timestamp(startOf: day("2026-01-05")), stepMicroseconds: Int64 = 1_000_000) {
+        self.start = start
+        self.step = stepMicroseconds
+    }
+
+    func now() -> Timestamp {
+        lock.withLock {
+            defer { readings += 1 }
+            return instant(ofReading: readings)
+        }
+    }
+
+    func newEventID() -> String {
+        lock.withLock {
+            issuedIDs += 1
+            let digits = String(issuedIDs)
+            return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
+        }
+    }
+
+    /// The instant the clock returns on its `reading`th reading, counting from 0.
+    func instant(ofReading reading: Int64) -> Timestamp {
+        Timestamp(microseconds: start.microseconds + reading * step)
+    }
+
+    /// The record time of the event at `seq` when every clock reading wrote an event that stayed in the log.
+    func recordTime(ofSeq seq: Int64) -> Timestamp {
+        instant(ofReading: seq - 1)
+    }
+}
