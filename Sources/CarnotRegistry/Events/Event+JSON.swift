@@ -1,6 +1,11 @@
 extension Event {
-    /// The payload as a JSON object (without the type name, which travels in the envelope).
-    public var payloadJSON: JSONValue {
+    /// The payload as a JSON object in the type's current schema version.
+    public var payloadJSON: JSONValue { payloadJSON(version: EventSchema.version(of: typeName)) }
+
+    /// The payload as a JSON object written in schema `version` (without the type name, which travels in
+    /// the envelope). An event read from an older version is written back in that version, byte for byte,
+    /// so its hash still verifies: the log is upcast on read and never rewritten.
+    public func payloadJSON(version: Int) -> JSONValue {
         var fields: [String: JSONValue] = [:]
         func set(_ key: String, _ id: EntityID) { fields[key] = .string(id.rawValue) }
         func set(_ key: String, _ text: String?) { if let text { fields[key] = .string(text) } }
@@ -44,8 +49,9 @@ extension Event {
             set("school", school); set("institute", institute); set("role", role.rawValue)
         case .schoolDisaffiliated(let school, let institute):
             set("school", school); set("institute", institute)
-        case .personRegistered(let person, let name):
+        case .personRegistered(let person, let name, let aliases):
             set("person", person); set("name", name)
+            if version >= 2 { fields["alsoKnownAs"] = .array(aliases.map { .string($0) }) }
         case .officeHolderAppointed(let person, let office, let representing):
             set("person", person); set("office", office.rawValue)
             if let representing { set("representing", representing) }
@@ -61,31 +67,35 @@ extension Event {
             fields["target"] = .integer(target); set("reason", reason)
         case .eventCorrected(let target, let reason, let replacement):
             fields["target"] = .integer(target); set("reason", reason)
-            fields["replacement"] = .object([
+            var nested: [String: JSONValue] = [
                 "type": .string(replacement.event.typeName),
                 "effective": .string(replacement.effective.description),
                 "precision": .string(replacement.precision.rawValue),
-                "payload": replacement.event.payloadJSON,
-            ])
+                "payload": replacement.event.payloadJSON(version: replacement.schema),
+            ]
+            // Written only past version 1, so corrections recorded before versions existed keep their bytes.
+            if replacement.schema != 1 { nested["schema"] = .integer(Int64(replacement.schema)) }
+            fields["replacement"] = .object(nested)
         }
         return .object(fields)
     }
 
-    /// Decodes the payload of an event of type `type`.
+    /// Decodes the payload of an event of type `type` written in schema `version` (by default the
+    /// current one), upcasting an older version to the current model.
     /// - Throws: `EventFormatError` naming the payload field and the rule, for an unknown type, a missing
     ///   or unknown field, or a value of the wrong kind.
-    public init(type: String, payload: JSONValue) throws(EventFormatError) {
+    public init(type: String, payload: JSONValue, version: Int? = nil) throws(EventFormatError) {
         var fields: JSONFields
         do { fields = try JSONFields(payload) } catch { throw error.within("payload") }
         do {
-            self = try Self.decode(type: type, &fields)
+            self = try Self.decode(type: type, version: version ?? EventSchema.version(of: type), &fields)
             try fields.rejectUnknown()
         } catch {
             throw error.field == "type" ? error : error.within("payload")
         }
     }
 
-    private static func decode(type: String, _ f: inout JSONFields) throws(EventFormatError) -> Event {
+    private static func decode(type: String, version: Int, _ f: inout JSONFields) throws(EventFormatError) -> Event {
         switch type {
         case "institute.registered":
             return .instituteRegistered(institute: try f.id("institute"), name: try f.string("name", maximum: 300),
@@ -137,7 +147,9 @@ extension Event {
         case "school.disaffiliated":
             return .schoolDisaffiliated(school: try f.id("school"), institute: try f.id("institute"))
         case "person.registered":
-            return .personRegistered(person: try f.id("person"), name: try f.string("name", maximum: 300))
+            // Version 1 had no alsoKnownAs: it reads as none (and the field is unknown there).
+            return .personRegistered(person: try f.id("person"), name: try f.string("name", maximum: 300),
+                                     alsoKnownAs: version >= 2 ? try f.strings("alsoKnownAs") : [])
         case "office.appointed":
             return .officeHolderAppointed(person: try f.id("person"), office: try f.choice("office", Office.self),
                                           representing: try f.optionalID("representing"))
@@ -179,13 +191,16 @@ extension Correction {
     init(json: JSONValue) throws(EventFormatError) {
         var fields = try JSONFields(json)
         let type = try fields.string("type", maximum: 64)
+        let schema = try fields.raw("schema").map { value throws(EventFormatError) in
+            try EventSchema.checkVersion(value, type: type, field: "schema")
+        } ?? 1
         let date = try fields.date("effective")
         let precision = try fields.optionalChoice("precision", DatePrecision.self) ?? date.precision
-        let event = try Event(type: type, payload: try fields.required("payload"))
+        let event = try Event(type: type, payload: try fields.required("payload"), version: schema)
         try fields.rejectUnknown()
         guard !event.isCorrection else {
             throw EventFormatError(field: "type", value: type, rule: "a replacement cannot itself be a correction")
         }
-        self.init(event: event, effective: date.day, precision: precision)
+        self.init(event: event, effective: date.day, precision: precision, schema: schema)
     }
 }

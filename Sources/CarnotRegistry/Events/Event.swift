@@ -1,6 +1,7 @@
 /// A fact about the Carnot network, as a past-tense decision: the payload of a recorded event.
 ///
-/// Each case is one event type of schema version 1; `typeName` is its name in the log. Events name
+/// Each case is one event type in its current schema version (`EventSchema.version(of:)`); `typeName` is
+/// its name in the log. Events name
 /// entities by `EntityID`; whether those entities exist on the event's date is checked at append by
 /// `DecisionValidator`, never assumed by the projection.
 public enum Event: Equatable, Sendable {
@@ -29,7 +30,9 @@ public enum Event: Equatable, Sendable {
     case schoolDisaffiliated(school: EntityID, institute: EntityID)
 
     // The association
-    case personRegistered(person: EntityID, name: String)
+    /// Version 2 added `alsoKnownAs`: other spellings a source uses for the same person (document 004
+    /// writes "Christian Picory" for Christian Picory-Donné). A version 1 event reads as having none.
+    case personRegistered(person: EntityID, name: String, alsoKnownAs: [String])
     case officeHolderAppointed(person: EntityID, office: Office, representing: EntityID?)
     case officeHolderLeft(person: EntityID, office: Office)
     case consortiumFormed(consortium: EntityID, name: String)
@@ -70,7 +73,7 @@ public enum Event: Equatable, Sendable {
         }
     }
 
-    /// Every type name of schema version 1, for `--help` and error messages.
+    /// Every type name, for `--help` and error messages.
     public static let typeNames: [String] = [
         "institute.registered", "institute.renamed", "institute.directorAppointed", "call.opened",
         "call.resultsAnnounced", "label.granted", "label.renewed", "label.extended", "label.withdrawn",
@@ -101,7 +104,7 @@ public enum Event: Equatable, Sendable {
         case .schoolsMerged(let schools, let into, _, _): schools + [into]
         case .schoolAffiliated(let school, let institute, _), .schoolDisaffiliated(let school, let institute):
             [school, institute]
-        case .personRegistered(let person, _), .officeHolderLeft(let person, _): [person]
+        case .personRegistered(let person, _, _), .officeHolderLeft(let person, _): [person]
         case .officeHolderAppointed(let person, _, let representing): [person] + (representing.map { [$0] } ?? [])
         case .consortiumFormed(let consortium, _): [consortium]
         case .consortiumJoined(let consortium, let institute, _), .consortiumLeft(let consortium, let institute):

@@ -7,8 +7,24 @@ import Crypto
 /// `prev` and `hash`. Its *body* is that object without `prev` and `hash`, in canonical JSON; its hash is
 /// SHA-256 over the bytes of `prev` (64 hex digits) followed by the body.
 public enum EventSchema {
-    /// The schema version every event type is written in today.
-    public static let currentVersion = 1
+    /// The schema version each event type is written in today; a type not listed is at version 1.
+    ///
+    /// `person.registered` is at version 2 (it gained `alsoKnownAs`). Older versions stay readable: events
+    /// are upcast when read and never rewritten.
+    public static let versions: [String: Int] = ["person.registered": 2]
+
+    /// The current schema version of `type`.
+    public static func version(of type: String) -> Int { versions[type] ?? 1 }
+
+    /// Checks a `schema` value: a whole number from 1 to the type's current version.
+    static func checkVersion(_ value: JSONValue, type: String, field: String) throws(EventFormatError) -> Int {
+        let current = version(of: type)
+        guard case .integer(let number) = value, (1...Int64(current)).contains(number) else {
+            throw EventFormatError(field: field, value: CanonicalJSON.string(value),
+                                   rule: "unsupported schema version for \(type) (this build reads versions 1 to \(current))")
+        }
+        return Int(number)
+    }
 
     /// The `prev` of the first event.
     public static let genesisHash = String(repeating: "0", count: 64)
@@ -26,7 +42,7 @@ public enum EventSchema {
             "source": .string(event.source),
             "recordedBy": .string(event.recordedBy),
             "confidence": .string(event.confidence.rawValue),
-            "payload": event.event.payloadJSON,
+            "payload": event.event.payloadJSON(version: event.schema),
         ]
         if let note = event.note { fields["note"] = .string(note) }
         return .object(fields)
@@ -59,11 +75,7 @@ public enum EventSchema {
         guard seq >= 1 else { throw EventFormatError(field: "seq", value: String(seq), rule: "must be >= 1") }
         let id = try fields.string("id", maximum: 64)
         let type = try fields.string("type", maximum: 64)
-        let schemaNumber = try fields.integer("schema")
-        guard schemaNumber == 1 else {
-            throw EventFormatError(field: "schema", value: String(schemaNumber),
-                                   rule: "unsupported schema version (this build reads version \(currentVersion))")
-        }
+        let schemaNumber = try EventSchema.checkVersion(try fields.required("schema"), type: type, field: "schema")
         let effective = try fields.date("effective")
         guard effective.precision == .day else {
             throw EventFormatError(field: "effective", value: effective.description,
@@ -80,14 +92,14 @@ public enum EventSchema {
         let recordedBy = try fields.string("recordedBy", maximum: 200)
         let confidence = try fields.choice("confidence", Confidence.self)
         let note = try fields.optionalString("note")
-        let event = try Event(type: type, payload: try fields.required("payload"))
+        let event = try Event(type: type, payload: try fields.required("payload"), version: schemaNumber)
         let prev = try fields.string("prev", maximum: 64)
         let hash = try fields.string("hash", maximum: 64)
         for (name, value) in [("prev", prev), ("hash", hash)] where !isHexDigest(value) {
             throw EventFormatError(field: name, value: value, rule: "must be 64 lower-case hex digits")
         }
         try fields.rejectUnknown()
-        return RecordedEvent(seq: seq, id: id, schema: Int(schemaNumber), event: event, effective: effective.day,
+        return RecordedEvent(seq: seq, id: id, schema: schemaNumber, event: event, effective: effective.day,
                              precision: precision, recorded: recorded, source: source, recordedBy: recordedBy,
                              confidence: confidence, note: note, prev: prev, hash: hash)
     }

@@ -3,7 +3,7 @@ public struct RecordedEvent: Equatable, Sendable {
     /// The gapless global position, from 1.
     public let seq: Int64
     public let id: String
-    /// The payload's schema version (1 for every type today).
+    /// The schema version the payload was recorded in (see `EventSchema.versions`).
     public let schema: Int
     public let event: Event
     public let effective: Day
@@ -19,12 +19,12 @@ public struct RecordedEvent: Equatable, Sendable {
     /// SHA-256 over `prev` and the canonical JSON of this event without `prev` and `hash`.
     public let hash: String
 
-    public init(seq: Int64, id: String, schema: Int = EventSchema.currentVersion, event: Event, effective: Day,
+    public init(seq: Int64, id: String, schema: Int? = nil, event: Event, effective: Day,
                 precision: DatePrecision, recorded: Timestamp, source: String, recordedBy: String,
                 confidence: Confidence, note: String?, prev: String, hash: String) {
         self.seq = seq
         self.id = id
-        self.schema = schema
+        self.schema = schema ?? EventSchema.version(of: event.typeName)
         self.event = event
         self.effective = effective
         self.precision = precision

@@ -2,9 +2,12 @@
 public struct PersonRecord: Equatable, Sendable {
     public let id: EntityID
     public var name: String
+    /// Other spellings sources use for the same person.
+    public var alsoKnownAs: [String]
 
-    public init(id: EntityID, name: String) {
+    public init(id: EntityID, name: String, alsoKnownAs: [String] = []) {
         self.id = id
         self.name = name
+        self.alsoKnownAs = alsoKnownAs
     }
 }

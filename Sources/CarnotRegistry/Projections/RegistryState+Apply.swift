@@ -43,8 +43,8 @@ extension RegistryState {
             schools[school]?.affiliations[institute] = role
         case .schoolDisaffiliated(let school, let institute):
             schools[school]?.affiliations[institute] = nil
-        case .personRegistered(let id, let name):
-            people[id] = PersonRecord(id: id, name: name)
+        case .personRegistered(let id, let name, let aliases):
+            people[id] = PersonRecord(id: id, name: name, alsoKnownAs: aliases)
         case .officeHolderAppointed(let person, let office, let representing):
             offices.append(OfficeHolding(office: office, person: person, representing: representing,
                                          since: day, sincePrecision: precision))

@@ -29,7 +29,8 @@ public enum EventSummary {
             "\(schools.map(\.rawValue).joined(separator: " + ")) merged into \(into) \"\(name)\""
         case .schoolAffiliated(let school, let institute, let role): "\(school) affiliated to \(institute) as \(role.rawValue)"
         case .schoolDisaffiliated(let school, let institute): "\(school) no longer affiliated to \(institute)"
-        case .personRegistered(let id, let name): "person \(id) registered as \"\(name)\""
+        case .personRegistered(let id, let name, let aliases):
+            "person \(id) registered as \"\(name)\"" + (aliases.isEmpty ? "" : " (also \(aliases.joined(separator: ", ")))")
         case .officeHolderAppointed(let person, let office, let representing):
             "\(person) appointed \(office.rawValue)" + (representing.map { " representing \($0)" } ?? "")
         case .officeHolderLeft(let person, let office): "\(person) left the office of \(office.rawValue)"

@@ -27,6 +27,7 @@ extension StateDocument {
             let record = state.people[id]!
             document = .object([
                 "id": .string(id.rawValue), "name": .string(record.name),
+                "alsoKnownAs": .array(record.alsoKnownAs.map { .string($0) }),
                 "offices": .array(state.offices.filter { $0.person == id }.map { holding in
                     .object(["office": .string(holding.office.rawValue),
                              "representing": holding.representing.map { .string($0.rawValue) } ?? .null,

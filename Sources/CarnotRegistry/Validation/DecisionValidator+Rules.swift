@@ -85,7 +85,7 @@ extension DecisionValidator {
                 throw ValidationError(field: "payload.institute", value: instituteID.rawValue,
                                       rule: "school \(schoolID) is not affiliated to it on \(day)")
             }
-        case .personRegistered(let id, _):
+        case .personRegistered(let id, _, _):
             try rules.unused(id, field: "person")
         case .officeHolderAppointed(let person, let office, let representing):
             try rules.person(person, field: "person")

@@ -8,11 +8,12 @@ struct RegisterPerson: DecisionCommand {
 
     @Argument(help: "The person's id, e.g. alain-duprey.") var id: EntityID
     @Option(help: "The person's name.") var name: String
+    @Option(name: .customLong("also-known-as"), help: "Another spelling a source uses (repeat for several).") var aliases: [String] = []
     @OptionGroup var decision: DecisionOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func events() throws -> [Event] {
-        [.personRegistered(person: id, name: try text(name, "name"))]
+        [.personRegistered(person: id, name: try text(name, "name"), alsoKnownAs: try aliases.map { try text($0, "also-known-as") })]
     }
 }
