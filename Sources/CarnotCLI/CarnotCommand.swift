@@ -33,6 +33,7 @@ public struct CarnotCommand: ParsableCommand {
             FormConsortium.self, JoinConsortium.self, LeaveConsortium.self,
             Retract.self, ImportCommand.self, ExportCommand.self,
             SnapshotCommand.self, AuditCommand.self, ExplainCommand.self, CompletenessCommand.self,
+            StressAppendCommand.self,
         ]
     )
 

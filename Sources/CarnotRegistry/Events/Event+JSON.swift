@@ -85,13 +85,16 @@ extension Event {
     /// - Throws: `EventFormatError` naming the payload field and the rule, for an unknown type, a missing
     ///   or unknown field, or a value of the wrong kind.
     public init(type: String, payload: JSONValue, version: Int? = nil) throws(EventFormatError) {
-        var fields: JSONFields
-        do { fields = try JSONFields(payload) } catch { throw error.within("payload") }
+        guard Self.typeNames.contains(type) else {
+            throw EventFormatError(field: "type", value: type,
+                                   rule: "unknown event type; known types: \(Self.typeNames.joined(separator: ", "))")
+        }
         do {
+            var fields = try JSONFields(payload)
             self = try Self.decode(type: type, version: version ?? EventSchema.version(of: type), &fields)
             try fields.rejectUnknown()
         } catch {
-            throw error.field == "type" ? error : error.within("payload")
+            throw error.within("payload")
         }
     }
 
@@ -174,7 +177,7 @@ extension Event {
             return .eventCorrected(target: target, reason: reason, replacement: replacement)
         default:
             throw EventFormatError(field: "type", value: type,
-                                   rule: "unknown event type; known types: \(typeNames.joined(separator: ", "))")
+                                   rule: "unknown event type; known types: \(Self.typeNames.joined(separator: ", "))")
         }
     }
 

@@ -18,7 +18,7 @@ public struct EventFormatError: Error, CustomStringConvertible, Equatable, Senda
 
     public var description: String {
         let shown = value.map { " (found \(EventFormatError.abbreviate($0)))" } ?? ""
-        return "\(field)\(shown): \(rule)"
+        return "\(field.isEmpty ? "(document)" : field)\(shown): \(rule)"
     }
 
     /// Long or hostile values are cut so that an error message stays one readable line.

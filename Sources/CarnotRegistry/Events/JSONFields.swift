@@ -10,7 +10,7 @@ struct JSONFields {
 
     init(_ value: JSONValue, field: String = "") throws(EventFormatError) {
         guard case .object(let members) = value else {
-            throw EventFormatError(field: field.isEmpty ? "(document)" : field, value: value.typeName,
+            throw EventFormatError(field: field, value: value.typeName,
                                    rule: "must be a JSON object")
         }
         self.members = members

@@ -88,19 +88,22 @@ public struct JSONParser {
            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1]) {
             throw fail("numbers may not have leading zeros")
         }
-        var magnitude: Int64 = 0
+        // Accumulated as a negative number, whose range is one larger, so that Int64.min reads back.
+        var negated: Int64 = 0
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
             let digit = Int64(bytes[index] - UInt8(ascii: "0"))
-            let (times, overflowA) = magnitude.multipliedReportingOverflow(by: 10)
-            let (next, overflowB) = times.addingReportingOverflow(digit)
+            let (times, overflowA) = negated.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) = times.subtractingReportingOverflow(digit)
             guard !overflowA, !overflowB else { throw JSONError(offset: start, reason: "number out of range") }
-            magnitude = next
+            negated = next
             index += 1
         }
         if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
             throw fail("only whole numbers are accepted")
         }
-        return negative ? -magnitude : magnitude
+        if negative { return negated }
+        guard negated != .min else { throw JSONError(offset: start, reason: "number out of range") }
+        return -negated
     }
 
     private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {

@@ -34,7 +34,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             self.microseconds = Int64(date.day.ordinal + 1) * 86_400_000_000 - 1
             return
         }
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
+        let digitPositions = [11, 12, 14, 15, 17, 18]
+        guard bytes.count >= 20, digitPositions.allSatisfy({ (0x30...0x39).contains(bytes[$0]) }),
+              bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let date = try? PartialDate(parsing: String(text.prefix(10))), date.precision == .day,
               let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), (0...23).contains(hour),

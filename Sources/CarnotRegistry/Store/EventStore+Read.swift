@@ -51,6 +51,13 @@ extension EventStore {
             cache = LogView()
         }
         guard head.seq > cache.head else { return }
+        if let cached = cache.events.last {
+            let stored = try guarded {
+                try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(cached.seq)]) { $0.text(0) }
+            }
+            // The file was rewritten behind this process: read it afresh rather than splice two logs.
+            if stored != cached.hash { cache = LogView() }
+        }
         for event in try events(from: cache.head + 1) { cache.append(event) }
     }
 

@@ -30,14 +30,14 @@ public final class EventStore {
     /// - Throws: `StoreError.database` when the file cannot be opened or is not a registry.
     public init(path: String, readOnly: Bool = false, environment: RecordingEnvironment = SystemEnvironment()) throws(StoreError) {
         self.environment = environment
-        self.isReadOnly = readOnly
         do {
             if !readOnly, path != ":memory:" { try Self.createFile(at: path) }
             connection = try SQLiteConnection(path: path, mode: readOnly ? .readOnly : .readWrite)
+            self.isReadOnly = readOnly
             if readOnly {
                 try connection.execute("PRAGMA query_only = ON")
             } else {
-                if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
+                if path != ":memory:" { try enableWAL() }
                 try connection.execute("PRAGMA synchronous = FULL")
                 try migrate()
             }
@@ -50,24 +50,55 @@ public final class EventStore {
         }
     }
 
+    /// Creates a new store file atomically: built complete (mode 0600, WAL, tables) under a private name,
+    /// then linked into place. Processes racing to create the same store never see a half-made file; the
+    /// loser of the race finds the winner's file and uses it.
     private static func createFile(at path: String) throws {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else { return }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.integrity("cannot create the store file \(path)")
+        let staging = "\(path).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: staging + suffix) } }
+        guard manager.createFile(atPath: staging, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.integrity("cannot create the store file \(path) (is its folder writable?)")
+        }
+        do {
+            let connection = try SQLiteConnection(path: staging)
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute(StoreSchema.create)
+            try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
+        }
+        if link(staging, path) != 0, errno != EEXIST {
+            throw StoreError.integrity("cannot create the store file \(path): \(String(cString: strerror(errno)))")
         }
     }
 
-    private func migrate() throws {
-        let version = try connection.integer("PRAGMA user_version")
-        guard version <= StoreSchema.version else {
-            throw StoreError.integrity("the store file has layout version \(version), newer than this build reads (\(StoreSchema.version))")
+    /// Switches a new file to WAL. Changing the journal mode needs the file to itself and SQLite does not
+    /// wait for that on the busy timeout, so a process racing another one to create the store retries here.
+    private func enableWAL() throws {
+        for _ in 0..<1_000 {
+            if try connection.statement("PRAGMA journal_mode").first([], { row in row.text(0) }) == "wal" { return }
+            do {
+                try connection.execute("PRAGMA journal_mode = WAL")
+            } catch {
+                guard error.isBusy else { throw error }
+                usleep(10_000)
+            }
         }
-        // An up-to-date file is not written at all: opening a store must leave its bytes as they were.
-        guard version < StoreSchema.version else { return }
+        throw StoreError.integrity("could not switch the store to WAL: another process holds it")
+    }
+
+    /// Creates the tables of a new file. Checked under the write lock, so that two processes creating the
+    /// same store at once do not both create it, and neither reads a schema from before the other's commit.
+    /// An up-to-date file is not written: a transaction that changes nothing leaves its bytes as they were.
+    private func migrate() throws {
         try connection.transaction {
+            let version = try connection.integer("PRAGMA user_version")
+            guard version <= StoreSchema.version else {
+                throw StoreError.integrity("the store file has layout version \(version), newer than this build reads (\(StoreSchema.version))")
+            }
+            guard version < StoreSchema.version else { return }
             try connection.execute(StoreSchema.create)
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }

@@ -43,8 +43,14 @@ public struct DecisionValidator {
             _ = try correctionTarget(target, in: log)
         case .eventCorrected(let target, _, let replacement):
             let original = try correctionTarget(target, in: log)
-            // The replacement must hold where the original stood: check it on a log without the original.
-            let without = LogView(events: log.events.filter { $0.seq != original.seq })
+            // The replacement must hold where the original stood: check it on a log without the original and
+            // without the earlier corrections of it, since this one will decide.
+            let without = LogView(events: log.events.filter { event in
+                switch event.event {
+                case .eventRetracted(let earlier, _), .eventCorrected(let earlier, _, _): earlier != original.seq
+                default: event.seq != original.seq
+                }
+            })
             do {
                 try checkDomain(replacement.event, effective: replacement.effective,
                                 on: without.state(at: replacement.effective), allTime: without.current)

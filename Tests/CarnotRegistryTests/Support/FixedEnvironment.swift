@@ -9,6 +9,7 @@ import Foundation
 final class FixedEnvironment: RecordingEnvironment, @unchecked Sendable {
     let start: Timestamp
     let step: Int64
+    let writer: Int
     private let lock = NSLock()
     private var readings: Int64 = 0
     private var issuedIDs = 0
@@ -16,9 +17,12 @@ final class FixedEnvironment: RecordingEnvironment, @unchecked Sendable {
     /// - Parameters:
     ///   - start: the first instant the clock returns.
     ///   - stepMicroseconds: how far the clock moves on each reading (one second by default).
-    init(start: Timestamp = Timestamp(startOf: day("2026-01-05")), stepMicroseconds: Int64 = 1_000_000) {
+    ///   - writer: a digit that sets this environment's ids apart from another writer's on the same file.
+    init(start: Timestamp = Timestamp(startOf: day("2026-01-05")), stepMicroseconds: Int64 = 1_000_000,
+         writer: Int = 0) {
         self.start = start
         self.step = stepMicroseconds
+        self.writer = writer
     }
 
     func now() -> Timestamp {
@@ -32,7 +36,7 @@ final class FixedEnvironment: RecordingEnvironment, @unchecked Sendable {
         lock.withLock {
             issuedIDs += 1
             let digits = String(issuedIDs)
-            return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
+            return "0000000\(writer)-0000-4000-8000-" + String(repeating: "0", count: 12 - digits.count) + digits
         }
     }
 
