@@ -47,7 +47,7 @@ struct CompletenessCommand: ParsableCommand {
             Console.out(table.rendered)
             for row in rows {
                 if let labelled = row.published?.labelled {
-                    Console.out("\(row.name), \(row.announced.map { String($0.year) } ?? "?"): \(labelled) labelled, \(row.namedLabelled.count) named")
+                    Console.out("\(row.name), \(row.announced.map { String($0.day.year) } ?? "?"): \(labelled) labelled, \(row.namedLabelled.count) named")
                 }
             }
         }

@@ -5,7 +5,8 @@ public struct CallRecord: Equatable, Sendable {
     public var opened: Day
     public var closes: Day?
     public var results: CallCounts?
-    public var announced: Day?
+    /// The day the results were announced, to the precision the sources give it.
+    public var announced: PartialDate?
 
     public init(id: EntityID, name: String, opened: Day, closes: Day?) {
         self.id = id

@@ -16,7 +16,7 @@ extension RegistryState {
             calls[id] = CallRecord(id: id, name: name, opened: day, closes: closes)
         case .callResultsAnnounced(let id, let counts):
             calls[id]?.results = counts
-            calls[id]?.announced = day
+            calls[id]?.announced = PartialDate(day: day, precision: precision)
         case .labelGranted(let id, let kind, let call, let from, let until, let probation):
             institutes[id]?.terms.append(LabelTerm(kind: kind, call: call, from: from, until: until, probation: probation))
         case .labelRenewed(let id, let call, let from, let until):

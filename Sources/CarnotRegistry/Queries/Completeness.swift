@@ -4,7 +4,7 @@ public enum Completeness {
     public struct Row: Equatable, Sendable {
         public let call: EntityID
         public let name: String
-        public let announced: Day?
+        public let announced: PartialDate?
         public let published: CallCounts?
         /// Institutes the registry names with a full label of this call (granted or renewed in it).
         public let namedLabelled: [EntityID]
