@@ -62,7 +62,7 @@ struct InstituteEventTests {
 
         var announced = call
         announced.results = counts
-        announced.announced = day("2011-04-28")
+        announced.announced = PartialDate(day: day("2011-04-28"), precision: .day)
         #expect(state.calls == [call.id: announced])
     }
 
