@@ -53,7 +53,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func row(_ citation: Explanation.Citation) -> [String] {
-        [String(citation.seq), citation.effective.description, String(citation.recorded.description.prefix(19)),
+        [String(citation.seq), citation.effective.description, citation.recorded.toTheSecond,
          citation.summary + (citation.confidence == .confirmed ? "" : " [\(citation.confidence.rawValue)]"), citation.source]
     }
 

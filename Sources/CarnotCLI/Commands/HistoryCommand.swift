@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
                 case .eventCorrected?: "corrected by \(deciding[event.seq]!.seq)"
                 default: event.confidence == .confirmed ? "" : event.confidence.rawValue
                 }
-                table.add(String(event.seq), event.effectiveDate.description, String(event.recorded.description.prefix(19)),
+                table.add(String(event.seq), event.effectiveDate.description, event.recorded.toTheSecond,
                           EventSummary.describe(event.event), event.source, status)
             }
             Console.out(table.rendered)

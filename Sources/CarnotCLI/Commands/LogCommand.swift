@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
         case .table:
             var table = TextTable("SEQ", "RECORDED", "EFFECTIVE", "TYPE", "EVENT")
             for event in events {
-                table.add(String(event.seq), String(event.recorded.description.prefix(19)), event.effectiveDate.description,
+                table.add(String(event.seq), event.recorded.toTheSecond, event.effectiveDate.description,
                           event.event.typeName, EventSummary.describe(event.event))
             }
             Console.out(table.rendered)

@@ -22,8 +22,7 @@ struct VerifyCommand: ParsableCommand {
         var expected: LogHead?
         if let head {
             let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, parts[1].utf8.count == 64,
-                  parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            guard parts.count == 2, let seq = Int64(parts[0]), seq >= 1, EventSchema.isHexDigest(parts[1]) else {
                 throw CommandFailure(message: "--head \(head): write SEQ:HASH, e.g. 57:<64 lower-case hex digits>", code: 64)
             }
             expected = LogHead(seq: seq, hash: parts[1])

@@ -176,8 +176,8 @@ extension Event {
             }
             return .eventCorrected(target: target, reason: reason, replacement: replacement)
         default:
-            throw EventFormatError(field: "type", value: type,
-                                   rule: "unknown event type; known types: \(Self.typeNames.joined(separator: ", "))")
+            // `init(type:payload:version:)` refuses unknown types before decoding.
+            preconditionFailure("Event.typeNames lists '\(type)' but decode(type:) does not handle it")
         }
     }
 
