@@ -10,8 +10,3 @@ enum FactDecoder {
         return StoredFact(event: r.event, effective: r.effective, precision: r.precision)
     }
 }
-nonisolated(unsafe) var tempStates: [RegistryState] = []
-enum StateCodec {
-    static func encode(_ s: RegistryState) -> [UInt8] { tempStates.append(s); return Array(String(tempStates.count - 1).utf8) }
-    static func decode(_ b: UnsafeRawBufferPointer) throws -> RegistryState { tempStates[Int(String(decoding: b, as: UTF8.self))!] }
-}
