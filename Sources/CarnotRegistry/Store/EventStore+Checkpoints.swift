@@ -64,21 +64,28 @@ extension EventStore {
     }
 
     /// Writes the checkpoint at the front of valid time (`current`, on day `front`, as known at `position`)
-    /// and the fresh states of the days whose checkpoints went stale, which replace them.
+    /// and fresh checkpoints for the days whose every checkpoint went stale, which replace them.
     ///
-    /// Stale checkpoints are deleted once rewritten: they are a cache derived from the log, not part of it,
-    /// and keeping every superseded version would grow the table with each back-dated event. Queries with an
-    /// earlier cut-off then start from an older checkpoint, with the same answer.
+    /// Stale checkpoints are rewritten here, once per interval, rather than at each back-dated event, which
+    /// would rewrite the same days again and again. They are deleted once rewritten: they are a cache derived
+    /// from the log, not part of it, and keeping every superseded version would grow the table with each
+    /// back-dated event. Queries with an earlier cut-off then start from an older checkpoint, with the same
+    /// answer.
     func writeCheckpoints(_ state: inout LiveState, front: Day, position: Int64) throws {
-        let insert = try connection.statement("INSERT INTO checkpoints (day, position, state) VALUES (?1, ?2, ?3)")
-        var writes = state.refreshes
+        var writes: [Day: RegistryState] = [:]
+        let stale = try checkpointSummary(upto: position).staleDays
+        if let first = stale.first, let last = stale.last {
+            let base = try validCheckpoint(onOrBefore: first.adding(days: -1), upto: position)
+            _ = try fold(base?.state ?? RegistryState(), after: base?.day, through: last, upto: position,
+                         corrections: state.corrections, capturing: stale) { day, captured in writes[day] = captured }
+        }
         writes[front] = state.current
+        let insert = try connection.statement("INSERT INTO checkpoints (day, position, state) VALUES (?1, ?2, ?3)")
         for (day, captured) in writes.sorted(by: { $0.key < $1.key }) {
             try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
                 .execute([.integer(Int64(day.ordinal))])
             try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(StateCodec.encode(captured))])
         }
-        state.refreshes = [:]
         state.lastCheckpointPosition = position
         state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
     }

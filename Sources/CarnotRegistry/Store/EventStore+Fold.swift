@@ -16,9 +16,11 @@ extension EventStore {
     ///   - corrections: every correction in the log (those after `upto` are ignored).
     ///   - excluding: an event to leave out with all its corrections (validating a correction of it).
     ///   - capturing: days on which to hand the state (every fact effective on or before the day) to `capture`.
+    ///   - observe: called with each fact as it is applied.
     func fold(_ base: RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
               excluding: Int64? = nil, capturing days: [Day] = [],
-              capture: (Day, RegistryState) -> Void = { _, _ in }) throws -> Folded {
+              capture: (Day, RegistryState) -> Void = { _, _ in },
+              observe: (StoredFact) -> Void = { _ in }) throws -> Folded {
         var state = base
         var latest: Day?
         var pendingDays = days.sorted()[...]
@@ -31,6 +33,7 @@ extension EventStore {
                 pendingDays.removeFirst()
             }
             state.apply(fact.event, on: fact.effective, precision: fact.precision)
+            observe(fact)
             latest = fact.effective
         }
         func applyReplacements(before bound: (Day, Int64)?) throws {

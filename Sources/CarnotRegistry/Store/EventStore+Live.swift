@@ -12,8 +12,7 @@ extension EventStore {
     func refresh() throws(StoreError) {
         try guarded {
             guard let live else { _ = try liveState(); return }
-            let stored = try storedHead()
-            if stored.head != live.head {
+            if try storedHead().head != live.head {
                 self.live = nil
                 _ = try liveState()
             }
@@ -27,8 +26,7 @@ extension EventStore {
     }
 
     /// Reads the head and the corrections, then folds the state after every fact from the newest valid
-    /// checkpoint (the empty state when there is none), capturing the days whose checkpoints are stale
-    /// and not yet rewritten, so that the next checkpoint interval rewrites them.
+    /// checkpoint (the empty state when there is none).
     private func loadLiveState() throws -> LiveState {
         var loaded = LiveState()
         (loaded.head, loaded.lastRecorded) = try storedHead()
@@ -41,19 +39,18 @@ extension EventStore {
         let checkpoints = try checkpointSummary(upto: loaded.head.seq)
         loaded.lastCheckpointPosition = checkpoints.lastPosition
         loaded.latestCheckpointDay = checkpoints.latestDay
-        var refreshes: [Day: RegistryState] = [:]
-        let base = try validCheckpoint(onOrBefore: checkpoints.staleDays.min()?.adding(days: -1) ?? .latest,
-                                       upto: loaded.head.seq)
+        let base = try validCheckpoint(onOrBefore: .latest, upto: loaded.head.seq)
+        var lastWrites = LastWrites(coverage: base?.day)
         let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: loaded.head.seq,
-                              corrections: loaded.corrections, capturing: checkpoints.staleDays) { day, state in refreshes[day] = state }
-        loaded.refreshes = refreshes
+                              corrections: loaded.corrections, observe: { fact in lastWrites.record(fact.event, on: fact.effective) })
         loaded.current = folded.state
+        loaded.lastWrites = lastWrites
         loaded.latestEffective = [base?.day, folded.latest].compactMap { $0 }.max()
         return loaded
     }
 
     /// Updates the in-memory state for an event this process has just inserted, and the derived tables:
-    /// the correction index, stale checkpoints, and a new checkpoint when an interval has passed.
+    /// the correction index, stale checkpoints, and new checkpoints when an interval has passed.
     func absorb(_ recorded: RecordedEvent) throws {
         var state = try liveState()
         // `state` must own the state alone, or the first change would copy all of it; if anything below
@@ -75,17 +72,28 @@ extension EventStore {
             state.corrections.add(.init(seq: recorded.seq, target: target, day: replacementDay))
             if let replacementDay { state.latestEffective = max(state.latestEffective ?? replacementDay, replacementDay) }
         default:
+            let day = recorded.effective
             // Before the latest fact, or on or before a checkpoint's day (which a process that has just loaded
             // can see, its latest fact having been retracted): the order of facts changes.
-            if state.isBackDated(recorded.effective) || state.latestCheckpointDay.map({ recorded.effective <= $0 }) == true {
-                affected = recorded.effective
+            if state.isBackDated(day) || state.latestCheckpointDay.map({ day <= $0 }) == true {
+                if let onTop = state.lastWrites.appliesOnTop(recorded.event, on: day) {
+                    // It commutes with every later fact: no refold, only the checkpoints it changes go stale.
+                    _ = try invalidateCheckpoints(from: day, by: recorded.seq, latestDay: state.latestCheckpointDay)
+                    if onTop {
+                        state.current.apply(recorded.event, on: day, precision: recorded.precision)
+                        state.lastWrites.record(recorded.event, on: day)
+                    }
+                } else {
+                    affected = day
+                }
             } else {
-                if let latest = state.latestEffective, recorded.effective > latest,
+                if let latest = state.latestEffective, day > latest,
                    recorded.seq - 1 - state.lastCheckpointPosition >= Int64(checkpointInterval) {
                     try writeCheckpoints(&state, front: latest, position: recorded.seq - 1)
                 }
-                state.current.apply(recorded.event, on: recorded.effective, precision: recorded.precision)
-                state.latestEffective = recorded.effective
+                state.current.apply(recorded.event, on: day, precision: recorded.precision)
+                state.lastWrites.record(recorded.event, on: day)
+                state.latestEffective = day
             }
         }
         state.head = LogHead(seq: recorded.seq, hash: recorded.hash)
@@ -94,18 +102,18 @@ extension EventStore {
         live = state
     }
 
-    /// After an event that changes facts on or after `day`: marks the checkpoints it makes stale and folds
-    /// the state after every fact again from the newest checkpoint before `day`, capturing the days to
-    /// rewrite.
+    /// After an event that changes facts on or after `day` in a way that does not commute: marks the
+    /// checkpoints it makes stale and folds the state after every fact again from the newest checkpoint
+    /// before `day`.
     private func refold(_ state: inout LiveState, from day: Day, by seq: Int64) throws {
-        let staled = try invalidateCheckpoints(from: day, by: seq, latestDay: state.latestCheckpointDay)
-        let days = Set(staled + state.refreshes.keys.filter { $0 >= day }).sorted()
-        var refreshes: [Day: RegistryState] = [:]
+        _ = try invalidateCheckpoints(from: day, by: seq, latestDay: state.latestCheckpointDay)
         let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: seq)
+        var lastWrites = state.lastWrites
+        lastWrites.forget(after: base?.day)
         let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: seq,
-                              corrections: state.corrections, capturing: days) { day, captured in refreshes[day] = captured }
-        state.refreshes.merge(refreshes) { _, new in new }
+                              corrections: state.corrections, observe: { fact in lastWrites.record(fact.event, on: fact.effective) })
         state.current = folded.state
+        state.lastWrites = lastWrites
         state.latestEffective = [state.latestEffective, folded.latest].compactMap { $0 }.max()
     }
 }

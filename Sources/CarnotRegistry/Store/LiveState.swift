@@ -15,10 +15,8 @@ struct LiveState {
     var lastCheckpointPosition: Int64 = 0
     /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
     var latestCheckpointDay: Day?
-    /// States on days whose checkpoints an event invalidated, as known at `head`, waiting to be written as
-    /// fresh checkpoints at the next checkpoint interval (writing them at every back-dated event would
-    /// rewrite the same days again and again).
-    var refreshes: [Day: RegistryState] = [:]
+    /// The last writers of the fields back-dated renames and appointments touch.
+    var lastWrites = LastWrites(coverage: nil)
 
     /// True when an event effective on `day` takes effect before facts already known, so that the state
     /// after it cannot be had by applying it to `current`.

@@ -29,8 +29,11 @@ struct DecisionValidator {
                 throw nested
             }
         default:
-            try checkDomain(event, effective: effective, on: try store.state(at: effective, upto: live.head.seq, live: live),
-                            allTime: live.current)
+            // A back-dated rename or appointment whose rule reads nothing written since its day is checked
+            // against the current state, which agrees with that day on all it reads (`LastWrites`).
+            let state = live.lastWrites.currentAgrees(for: event, on: effective)
+                ? live.current : try store.state(at: effective, upto: live.head.seq, live: live)
+            try checkDomain(event, effective: effective, on: state, allTime: live.current)
         }
     }
 
