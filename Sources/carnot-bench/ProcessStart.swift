@@ -1,4 +1,5 @@
 import Foundation
+import CarnotRegistry
 
 /// `carnot state --at DATE` on the bundled history as a new process, beside `carnot head` (the least a
 /// carnot process that opens the store does), both on a store made from the bundled `Events/` once.
@@ -10,7 +11,11 @@ enum ProcessStart {
         }
         let store = "\(folder)/bundled.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-        try Subprocess.run(carnot, ["state", "--at", "2020-02-07", "--db", store])  // creates it from Events/
+        guard let events = BundledHistory.folder() else { throw BenchError("the bundled Events/ folder is not found") }
+        try Subprocess.run(carnot, ["import", events, "--db", store])
+        guard try Subprocess.run(carnot, ["head", "--db", store]).hasPrefix("0:") == false else {
+            throw BenchError("the bundled history did not import into \(store)")
+        }
         func median(_ arguments: [String]) throws -> Double {
             var samples: [Double] = []
             for _ in 0..<runs { samples.append(try Stopwatch.time { try Subprocess.run(carnot, arguments) }.seconds) }

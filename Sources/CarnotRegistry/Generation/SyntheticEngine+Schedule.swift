@@ -180,7 +180,7 @@ extension SyntheticEngine {
             let holding = !last.withdrawn && last.from <= wave.results && last.until >= wave.results.adding(days: -60)
             switch (holding, last.kind) {
             case (true, .carnot):
-                if random.chance(0.85) {
+                if random.chance(0.88) {
                     steps.append(.renew(institute: number, wave: index))
                     renewed += 1
                 } else {
@@ -200,7 +200,7 @@ extension SyntheticEngine {
                     tremplinsNotRenewed += 1
                 }
             case (false, _):
-                if random.chance(0.2) {
+                if random.chance(0.3) {
                     steps.append(.grant(institute: number, kind: .carnot, wave: index, probation: false))
                     new += 1
                 }

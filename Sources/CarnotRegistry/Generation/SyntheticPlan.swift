@@ -76,9 +76,11 @@ struct SyntheticPlan {
                 planned.append((day, Institute(cohort: labelled ? cohort : nil, firstKind: tremplin ? .tremplin : .carnot)))
             }
         }
-        // Stable: registration order is day order, ties in plan order.
+        // Stable: registration order is day order, ties in plan order. The first institute is registered on
+        // the first day, so that the log always has something to tell about from its second event.
         let order = planned.indices.sorted { (planned[$0].day, $0) < (planned[$1].day, $1) }
         institutes = order.map { planned[$0].institute }
+        planned[order[0]].day = SyntheticCalendar.first
 
         var milestones: [Milestone] = []
         for (index, wave) in SyntheticCalendar.waves.enumerated() {

@@ -15,7 +15,7 @@ import Foundation
 /// ```
 public final class EventStore {
     /// The default distance between checkpoints, chosen with `carnot-bench` (README, Performance).
-    public static let defaultCheckpointInterval = 2_000
+    public static let defaultCheckpointInterval = 1_000
 
     let connection: SQLiteConnection
     let environment: RecordingEnvironment
