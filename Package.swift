@@ -36,6 +36,15 @@ let package = Package(
             name: "carnot",
             dependencies: ["CarnotCLI"]
         ),
+        // The performance figures of the README, beside raw SQLite: `swift build -c release && .build/release/carnot-bench`.
+        .executableTarget(
+            name: "carnot-bench",
+            dependencies: [
+                "CarnotRegistry",
+                "CCarnotSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "CarnotRegistryTests",
             dependencies: ["CarnotRegistry"],

@@ -34,6 +34,7 @@ public struct CarnotCommand: ParsableCommand {
             Retract.self, ImportCommand.self, ExportCommand.self,
             SnapshotCommand.self, AuditCommand.self, ExplainCommand.self, CompletenessCommand.self,
             StressAppendCommand.self,
+            GenerateCommand.self,
         ]
     )
 

@@ -12,7 +12,7 @@ struct CompletenessCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let rows = Completeness.rows(try CommandFailure.guarding { () throws(StoreError) in try store.logView().current })
+        let rows = Completeness.rows(try CommandFailure.guarding { () throws(StoreError) in try store.currentState() })
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.array(rows.map { row in

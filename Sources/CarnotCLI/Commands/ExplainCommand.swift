@@ -15,8 +15,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let (view, upto) = try CommandFailure.guarding { () throws(StoreError) in (try store.logView(), try store.position(knownAt.cutoff)) }
-        guard let explanation = Explanation.explain(id, at: at.day, events: view.events, upto: upto) else {
+        let (events, upto) = try CommandFailure.guarding { () throws(StoreError) in (try store.events(), try store.position(knownAt.cutoff)) }
+        guard let explanation = Explanation.explain(id, at: at.day, events: events, upto: upto) else {
             throw CommandFailure(message: "no entity '\(id)' on \(at.day); see `carnot state --at \(at)`", code: 64)
         }
         switch output.format {

@@ -13,9 +13,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let view = try CommandFailure.guarding { () throws(StoreError) in try store.logView() }
-        let deciding = Timeline.corrections(in: view.events, upto: view.head)
-        let touching = view.events.filter { $0.event.entities.contains(id) }
+        let events = try CommandFailure.guarding { () throws(StoreError) in try store.events() }
+        let deciding = Timeline.corrections(in: events, upto: .max)
+        let touching = events.filter { $0.event.entities.contains(id) }
         guard !touching.isEmpty else {
             throw CommandFailure(message: "no event names '\(id)'; ids are listed by `carnot state --at <date>`", code: 64)
         }

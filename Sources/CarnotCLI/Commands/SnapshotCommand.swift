@@ -16,10 +16,11 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let store = try self.store.openForReading()
         let snapshot = try CommandFailure.guarding { () throws(StoreError) in
-            let view = try store.logView()
-            let upto = min(try store.position(knownAt.cutoff), view.head)
-            let head = upto == 0 ? LogHead.empty : LogHead(seq: upto, hash: view.events[Int(upto - 1)].hash)
-            return Snapshot(state: Timeline.state(of: view.events, at: at.day, upto: upto), at: at.day, head: head)
+            // From the events themselves (`Timeline`), as `carnot audit` recomputes it.
+            let events = try store.events()
+            let upto = min(try store.position(knownAt.cutoff), Int64(events.count))
+            let head = upto == 0 ? LogHead.empty : LogHead(seq: upto, hash: events[Int(upto - 1)].hash)
+            return Snapshot(state: Timeline.state(of: events, at: at.day, upto: upto), at: at.day, head: head)
         }
         do {
             try Data(snapshot.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)

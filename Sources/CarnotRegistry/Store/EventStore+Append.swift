@@ -20,7 +20,7 @@ extension EventStore {
         return try guarded {
             try connection.transaction {
                 try refresh()
-                let head = cache.events.last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
+                let head = try liveState().head
                 let digest = Self.digest(of: drafts)
                 if let idempotencyKey, let earlier = try earlierAppend(key: idempotencyKey) {
                     guard earlier.digest == digest else {
@@ -31,28 +31,39 @@ extension EventStore {
                 if let expectedHead, expectedHead != head.seq {
                     throw StoreError.conflict(expected: expectedHead, actual: head.seq)
                 }
-                do { try DecisionValidator(view: cache).validate(drafts) } catch let error as ValidationError {
-                    throw StoreError.invalid(error)
-                }
-                let recorded = try record(drafts, after: head)
+                let last = try abandoningLiveStateOnError { try record(drafts) }
                 if let idempotencyKey {
                     try connection.statement("INSERT INTO idempotency (key, digest, first_seq, last_seq) VALUES (?1, ?2, ?3, ?4)")
-                        .execute([.text(idempotencyKey), .text(digest), .integer(head.seq + 1), .integer(recorded.last!.seq)])
+                        .execute([.text(idempotencyKey), .text(digest), .integer(head.seq + 1), .integer(last.seq)])
                 }
-                for event in recorded { cache.append(event) }
-                return AppendResult(firstSeq: head.seq + 1, lastSeq: recorded.last!.seq,
-                                    head: LogHead(seq: recorded.last!.seq, hash: recorded.last!.hash), replayed: false)
+                return AppendResult(firstSeq: head.seq + 1, lastSeq: last.seq, head: last, replayed: false)
             }
         }
     }
 
-    /// Gives each draft its position, record time, id and chain hash, and inserts it.
-    private func record(_ drafts: [EventDraft], after head: LogHead) throws -> [RecordedEvent] {
-        var previous = head
-        var lastRecorded = cache.events.last?.recorded ?? Timestamp(microseconds: 0)
-        var result: [RecordedEvent] = []
+    /// Runs `body`, which changes the in-memory state along with the file. If it fails, the transaction
+    /// rolls the file back; unless nothing had been absorbed yet (an event refused before any insert), the
+    /// in-memory state is then dropped, to be read again from the file when next needed.
+    func abandoningLiveStateOnError<T>(_ body: () throws -> T) throws -> T {
+        let before = live?.head
+        do { return try body() } catch {
+            if live?.head != before { live = nil }
+            throw error
+        }
+    }
+
+    /// Validates each draft against the log as it stands (with the decision's earlier events, already
+    /// inserted in this transaction), gives it its position, record time, id and chain hash, and inserts it.
+    /// Returns the new head.
+    private func record(_ drafts: [EventDraft]) throws -> LogHead {
         var ids = Set<String>()
         for (index, draft) in drafts.enumerated() {
+            do {
+                try DecisionValidator(store: self).validate(draft.event, effective: draft.effective)
+            } catch var error as ValidationError {
+                error.index = index
+                throw StoreError.invalid(error)
+            }
             let id = draft.id ?? environment.newEventID()
             if draft.id != nil {
                 let taken = try connection.statement("SELECT 1 FROM events WHERE id = ?1").first([.text(id)]) { _ in true } ?? false
@@ -61,18 +72,17 @@ extension EventStore {
                                                              rule: "an event with this id is already in the log; ids are unique"))
                 }
             }
+            // Only the head is read here: holding a copy of the state while `absorb` changes it would copy it.
+            let (head, lastRecorded) = try { let state = try liveState(); return (state.head, state.lastRecorded) }()
             // Record time never decreases along the log, even if the clock steps back.
-            lastRecorded = max(environment.now(), lastRecorded)
             let unsigned = RecordedEvent(
-                seq: previous.seq + 1, id: id, event: draft.event, effective: draft.effective,
-                precision: draft.precision, recorded: lastRecorded, source: draft.source,
+                seq: head.seq + 1, id: id, event: draft.event, effective: draft.effective,
+                precision: draft.precision, recorded: max(environment.now(), lastRecorded), source: draft.source,
                 recordedBy: draft.recordedBy, confidence: draft.confidence, note: draft.note,
-                prev: previous.hash, hash: "")
-            let event = try insert(unsigned)
-            result.append(event)
-            previous = LogHead(seq: event.seq, hash: event.hash)
+                prev: head.hash, hash: "")
+            try absorb(try insert(unsigned))
         }
-        return result
+        return try liveState().head
     }
 
     /// Hashes and inserts one event whose `prev` is set; returns it with its hash.

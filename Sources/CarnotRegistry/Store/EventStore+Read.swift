@@ -37,28 +37,21 @@ extension EventStore {
         }
     }
 
-    /// The whole log in memory, with the end-of-time state, brought up to date with the file.
-    public func logView() throws(StoreError) -> LogView {
+    /// The state after every fact known now, whatever its day: what the registry holds at the end of
+    /// valid time. Kept in memory, so this costs one read of the head when nothing changed.
+    public func currentState() throws(StoreError) -> RegistryState {
         try refresh()
-        return cache
+        return try guarded { try liveState().current }
     }
 
-    /// Reads the events other writers appended since the cache was last filled.
-    func refresh() throws(StoreError) {
-        let head = try head()
-        if head.seq < cache.head || (head.seq == cache.head && head.seq > 0 && cache.events.last?.hash != head.hash) {
-            // The file no longer extends what this process read: never serve a stale or forked view.
-            cache = LogView()
+    /// Folds the whole log into the state after every fact, from the empty state and without checkpoints:
+    /// what an auditor replays, and what `carnot-bench` times. Streams the events, one at a time.
+    public func replay() throws(StoreError) -> RegistryState {
+        try refresh()
+        return try guarded {
+            let live = try liveState()
+            return try fold(RegistryState(), after: nil, upto: live.head.seq, corrections: live.corrections).state
         }
-        guard head.seq > cache.head else { return }
-        if let cached = cache.events.last {
-            let stored = try guarded {
-                try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(cached.seq)]) { $0.text(0) }
-            }
-            // The file was rewritten behind this process: read it afresh rather than splice two logs.
-            if stored != cached.hash { cache = LogView() }
-        }
-        for event in try events(from: cache.head + 1) { cache.append(event) }
     }
 
     /// The last position recorded at or before `instant` (0 when none).
@@ -83,9 +76,20 @@ extension EventStore {
     /// The events recorded up to `knownAt`, effective on or before `day`, applied in (effective, seq) order,
     /// without those a correction recorded up to `knownAt` retracted or replaced.
     public func state(at day: Day, knownAt: KnownAt = .everything) throws(StoreError) -> RegistryState {
-        let view = try logView()
+        try refresh()
         let upto = try position(knownAt)
-        if upto >= view.head { return view.state(at: day) }
-        return Timeline.state(of: view.events, at: day, upto: upto)
+        return try guarded {
+            let live = try liveState()
+            return try state(at: day, upto: upto, live: live)
+        }
+    }
+
+    /// The state on `day` as known at `upto`: the kept current state when it is the answer, else the nearest
+    /// checkpoint that holds for `upto` plus the facts after it.
+    func state(at day: Day, upto: Int64, live: LiveState) throws -> RegistryState {
+        if upto >= live.head.seq, !live.isBackDated(day) { return live.current }
+        let base = try validCheckpoint(onOrBefore: day, upto: upto)
+        return try fold(base?.state ?? RegistryState(), after: base?.day, through: day, upto: upto,
+                        corrections: live.corrections).state
     }
 }

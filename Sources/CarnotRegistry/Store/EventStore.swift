@@ -14,10 +14,16 @@ import Foundation
 /// let state = try store.state(at: Day(year: 2020, month: 2, day: 7)!)
 /// ```
 public final class EventStore {
+    /// The default distance between checkpoints, chosen with `carnot-bench` (README, Performance).
+    public static let defaultCheckpointInterval = 1_000
+
     let connection: SQLiteConnection
     let environment: RecordingEnvironment
-    /// The log as last read; refreshed from the file before every operation, since other processes append.
-    var cache = LogView()
+    /// The head, the state after every fact and the corrections, as last read; reloaded whenever the
+    /// file's head moves under this process (other processes append). Nil until first needed.
+    var live: LiveState?
+    /// How many positions apart the checkpoints at the front of valid time are written.
+    let checkpointInterval: Int
 
     /// True when the store was opened with `readOnly`.
     public let isReadOnly: Bool
@@ -27,15 +33,23 @@ public final class EventStore {
     ///   - path: a file path, or `:memory:` for a store that lives as long as this object.
     ///   - readOnly: open with SQLite's read-only flag: every write is refused by SQLite itself.
     ///   - environment: the clock and id source for appends.
+    ///   - checkpointInterval: positions between two checkpoints of the state at the front of valid time;
+    ///     smaller answers point-in-time queries faster and costs more space.
     /// - Throws: `StoreError.database` when the file cannot be opened or is not a registry.
-    public init(path: String, readOnly: Bool = false, environment: RecordingEnvironment = SystemEnvironment()) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false, environment: RecordingEnvironment = SystemEnvironment(),
+                checkpointInterval: Int = EventStore.defaultCheckpointInterval) throws(StoreError) {
         self.environment = environment
+        self.checkpointInterval = max(1, checkpointInterval)
         do {
             if !readOnly, path != ":memory:" { try Self.createFile(at: path) }
             connection = try SQLiteConnection(path: path, mode: readOnly ? .readOnly : .readWrite)
             self.isReadOnly = readOnly
             if readOnly {
                 try connection.execute("PRAGMA query_only = ON")
+                let version = try connection.integer("PRAGMA user_version")
+                guard version == StoreSchema.version else {
+                    throw StoreError.integrity("the store at \(path) has layout version \(version) and this build reads \(StoreSchema.version): open it once without --read-only to upgrade it")
+                }
             } else {
                 if path != ":memory:" { try enableWAL() }
                 try connection.execute("PRAGMA synchronous = FULL")
@@ -66,8 +80,11 @@ public final class EventStore {
         do {
             let connection = try SQLiteConnection(path: staging)
             try connection.execute("PRAGMA journal_mode = WAL")
-            try connection.execute(StoreSchema.create)
-            try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
+            // One transaction: one durable commit for the whole layout rather than one per statement.
+            try connection.transaction {
+                try connection.execute(StoreSchema.create)
+                try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
+            }
         }
         if link(staging, path) != 0, errno != EEXIST {
             throw StoreError.integrity("cannot create the store file \(path): \(String(cString: strerror(errno)))")
@@ -100,8 +117,27 @@ public final class EventStore {
             }
             guard version < StoreSchema.version else { return }
             try connection.execute(StoreSchema.create)
+            if version == 1 { try indexCorrections() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
+    }
+
+    /// Fills the correction index of a file written by a layout-1 build. Its checkpoints start with the
+    /// next appends; until then folds start from the beginning of the log.
+    private func indexCorrections() throws {
+        var rows: [[SQLiteValue]] = []
+        try connection.statement("SELECT seq, body FROM events WHERE type IN ('event.retracted', 'event.corrected')").query { row in
+            let seq = row.integer(0)
+            let fact = try row.withBytes(1) { bytes in try Self.storedFact(seq: seq, body: bytes) }
+            switch fact.event {
+            case .eventRetracted(let target, _): rows.append([.integer(seq), .integer(target), .null])
+            case .eventCorrected(let target, _, let replacement):
+                rows.append([.integer(seq), .integer(target), .integer(Int64(replacement.effective.ordinal))])
+            default: break
+            }
+            return true
+        }
+        for row in rows { try connection.statement("INSERT INTO corrections (seq, target, day) VALUES (?1, ?2, ?3)").execute(row) }
     }
 
     /// Runs `body`, turning SQLite's errors into `StoreError.database`.

@@ -1,7 +1,8 @@
 /// The tables of a registry file and the triggers that make its log append-only.
 enum StoreSchema {
     /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
-    static let version: Int64 = 1
+    /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`.
+    static let version: Int64 = 2
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -15,6 +16,8 @@ enum StoreSchema {
         hash TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS events_recorded ON events(recorded);
+    -- Point-in-time folds read the facts of a range of effective days in fold order.
+    CREATE INDEX IF NOT EXISTS events_effective ON events(effective, seq);
 
     CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE is refused; record a correction instead'); END;
@@ -38,5 +41,25 @@ enum StoreSchema {
     BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only'); END;
     CREATE TRIGGER IF NOT EXISTS idempotency_refuse_delete BEFORE DELETE ON idempotency
     BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only'); END;
+
+    -- Derived from the log, never a source of truth: which event each retraction or correction names, and
+    -- the replacement's effective day (NULL for a retraction).
+    CREATE TABLE IF NOT EXISTS corrections (
+        seq INTEGER PRIMARY KEY,
+        target INTEGER NOT NULL,
+        day INTEGER
+    );
+
+    -- Derived from the log, never a source of truth: the state of the network on `day` (every fact effective
+    -- on or before it) as known at log position `position`, in `StateCodec`'s format. It answers queries
+    -- with a cut-off at or after `position`, until the first later event that changes a fact on or before
+    -- `day` (`stale_from`, that event's position).
+    CREATE TABLE IF NOT EXISTS checkpoints (
+        day INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        stale_from INTEGER,
+        state BLOB NOT NULL,
+        PRIMARY KEY (day, position)
+    );
     """
 }

@@ -76,7 +76,7 @@ struct BundledHistoryTests {
     }
 
     @Test func theCallsCarryThePublishedCounts() throws {
-        let rows = Completeness.rows(try Self.store().logView().current)
+        let rows = Completeness.rows(try Self.store().currentState())
         let labelled = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.published.map { (row.call.rawValue, $0) } })
         #expect(labelled["carnot-1"]?.labelled == 20)
         #expect(labelled["carnot-1b"]?.labelled == 13)

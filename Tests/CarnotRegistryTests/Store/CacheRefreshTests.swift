@@ -1,7 +1,7 @@
 import Testing
 @testable import CarnotRegistry
 
-/// An open store keeps the log in memory and refreshes it from the file before each operation, since
+/// An open store keeps the state of the log in memory and refreshes it from the file before each operation, since
 /// other processes append: its answers must always be those of the file as it is now.
 struct CacheRefreshTests {
     private static let otherWriter = FixedEnvironment(start: Timestamp(startOf: day("2026-03-01")), writer: 1)
@@ -19,18 +19,18 @@ struct CacheRefreshTests {
             try second.append(Self.registrations(2))
 
             #expect(try first.state(at: "2018-01-01") == second.state(at: "2018-01-01"))
-            #expect(try first.logView().events == first.events())
+            #expect(try first.currentState() == Timeline.state(of: first.events(), at: .latest))
         }
     }
 
     @Test func aFileCutShorterBehindAnOpenStoreIsReadAfresh() throws {
         try Fixture.withFileStore { first, path in
             try first.recordHistory()
-            _ = try first.logView()
+            _ = try first.currentState()
             let raw = try SQLiteConnection(path: path)
             try raw.execute("DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq > 3")
 
-            #expect(try first.logView().events == first.events())
+            #expect(try first.currentState() == Timeline.state(of: first.events(), at: .latest))
             #expect(try first.state(at: "2018-01-01").schools.isEmpty)
         }
     }
@@ -41,14 +41,14 @@ struct CacheRefreshTests {
         try Fixture.withFileStore { first, path in
             let count = Int64(History.eventCount)
             try first.recordHistory()
-            _ = try first.logView()
+            _ = try first.currentState()
             let raw = try SQLiteConnection(path: path)
             try raw.execute("DROP TRIGGER events_refuse_delete; DELETE FROM events WHERE seq > \(count - 3)")
             let second = try EventStore(path: path, environment: Self.otherWriter)
             for draft in Self.registrations(5) { try second.append([draft]) }
             #expect(try second.verify().isValid)
 
-            #expect(try first.logView().events == first.events())
+            #expect(try first.currentState() == Timeline.state(of: first.events(), at: .latest))
             #expect(try first.state(at: "2018-01-01") == second.state(at: "2018-01-01"))
         }
     }

@@ -1,0 +1,83 @@
+extension EventStore {
+    /// What a fold produced: the state, and the latest effective day among the facts it applied.
+    struct Folded {
+        var state: RegistryState
+        var latest: Day?
+    }
+
+    /// Folds onto `base` (the state on day `after`, or the empty state when nil) the facts effective in
+    /// (`after`, `through`] as known at position `upto`, in (effective day, position) order: the same facts,
+    /// in the same order, as `Timeline.facts` gives for that range.
+    ///
+    /// Streams the events from the `events_effective` index, so memory holds one event at a time. The
+    /// superseded events are skipped by position (`CorrectionIndex`) without being decoded, and the
+    /// standing replacements are merged in at their own day.
+    /// - Parameters:
+    ///   - corrections: every correction in the log (those after `upto` are ignored).
+    ///   - excluding: an event to leave out with all its corrections (validating a correction of it).
+    ///   - capturing: days on which to hand the state (every fact effective on or before the day) to `capture`.
+    ///   - observe: called with each fact as it is applied.
+    func fold(_ base: RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
+              excluding: Int64? = nil, capturing days: [Day] = [],
+              capture: (Day, RegistryState) -> Void = { _, _ in },
+              observe: (StoredFact) -> Void = { _ in }) throws -> Folded {
+        var state = base
+        var latest: Day?
+        var pendingDays = days.sorted()[...]
+        var replacements = corrections.standingReplacements(after: after, through: through ?? .latest, upto: upto)
+            .filter { $0.target != excluding }[...]
+
+        func apply(_ fact: StoredFact, seq: Int64) {
+            while let day = pendingDays.first, day < fact.effective {
+                capture(day, state)
+                pendingDays.removeFirst()
+            }
+            state.apply(fact.event, on: fact.effective, precision: fact.precision)
+            observe(fact)
+            latest = fact.effective
+        }
+        func applyReplacements(before bound: (Day, Int64)?) throws {
+            while let next = replacements.first, bound.map({ (next.day!, next.seq) < $0 }) ?? true {
+                replacements.removeFirst()
+                guard case .eventCorrected(_, _, let replacement)? = try fact(at: next.seq)?.event else { continue }
+                apply(StoredFact(event: replacement.event, effective: replacement.effective,
+                                 precision: replacement.precision), seq: next.seq)
+            }
+        }
+
+        let statement = try connection.statement("""
+            SELECT seq, effective, body FROM events
+            WHERE effective > ?1 AND effective <= ?2 AND seq <= ?3 ORDER BY effective, seq
+            """)
+        let lower = after.map { Int64($0.ordinal) } ?? .min
+        let upper = through.map { Int64($0.ordinal) } ?? .max
+        try statement.query([.integer(lower), .integer(upper), .integer(upto)]) { row in
+            let seq = row.integer(0)
+            if corrections.isCorrection(seq) || seq == excluding || corrections.deciding(seq, upto: upto) != nil {
+                return true
+            }
+            if !replacements.isEmpty { try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq)) }
+            apply(try row.withBytes(2) { bytes in try Self.storedFact(seq: seq, body: bytes) }, seq: seq)
+            return true
+        }
+        try applyReplacements(before: nil)
+        for day in pendingDays { capture(day, state) }
+        return Folded(state: state, latest: latest)
+    }
+
+    /// The fact stored at `seq`, decoded from its body.
+    func fact(at seq: Int64) throws -> StoredFact? {
+        try connection.statement("SELECT body FROM events WHERE seq = ?1").first([.integer(seq)]) { row in
+            try row.withBytes(0) { bytes in try Self.storedFact(seq: seq, body: bytes) }
+        }
+    }
+
+    /// Decodes what a fold needs of a stored body; a body that does not decode is a damaged store.
+    static func storedFact(seq: Int64, body: UnsafeBufferPointer<UInt8>) throws -> StoredFact {
+        do {
+            return try FactDecoder.decode(UnsafeRawBufferPointer(body))
+        } catch {
+            throw StoreError.integrity("event \(seq) does not decode: \(error)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// What a store process keeps in memory between operations: the head of the log, the state after every
+/// fact, and the corrections. Never the events themselves, so memory does not grow with the log.
+struct LiveState {
+    /// The last position and its hash.
+    var head = LogHead.empty
+    /// The record time of the head (record time never decreases along the log).
+    var lastRecorded = Timestamp(microseconds: 0)
+    /// The state after every fact known at `head`, whatever its day.
+    var current = RegistryState()
+    /// No fact known at `head` is effective after this day (nil for an empty log). It may lie after the
+    /// true latest fact (after a retraction), which only makes more appends count as back-dated.
+    var latestEffective: Day?
+    var corrections = CorrectionIndex()
+    /// The position of the newest checkpoint written at the front of valid time.
+    var lastCheckpointPosition: Int64 = 0
+    /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
+    var latestCheckpointDay: Day?
+    /// The last writers of the fields back-dated renames and appointments touch.
+    var lastWrites = LastWrites(coverage: nil)
+
+    /// True when an event effective on `day` takes effect before facts already known, so that the state
+    /// after it cannot be had by applying it to `current`.
+    func isBackDated(_ day: Day) -> Bool { latestEffective.map { day < $0 } ?? false }
+}
