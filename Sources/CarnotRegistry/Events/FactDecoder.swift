@@ -18,7 +18,7 @@
 ///
 /// ```swift
 /// let fact = try FactDecoder.decode(body)   // body: [UInt8], the stored JSON of one event
-/// state.apply(fact.event)
+/// state.apply(fact.event, on: fact.effective, precision: fact.precision)
 /// ```
 public enum FactDecoder {
     /// Decodes one stored body.
