@@ -13,13 +13,11 @@ struct CorrectionIndex {
         let day: Day?
     }
 
-    private(set) var bySeq: [Int64: Entry] = [:]
+    private var bySeq: [Int64: Entry] = [:]
     /// Per target, its corrections' positions in ascending order.
     private var byTarget: [Int64: [Int64]] = [:]
     /// The replacements, ordered by (day, seq), for range lookups.
     private var replacements: [Entry] = []
-
-    var isEmpty: Bool { bySeq.isEmpty }
 
     /// Adds a correction; they arrive in log order.
     mutating func add(_ entry: Entry) {

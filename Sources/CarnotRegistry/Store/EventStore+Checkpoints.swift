@@ -9,8 +9,6 @@ extension EventStore {
     struct CheckpointSummary {
         var lastPosition: Int64 = 0
         var latestDay: Day?
-        /// Days whose every checkpoint is stale: to be written afresh at the next interval.
-        var staleDays: [Day] = []
     }
 
     /// The newest checkpoint on or before `day` that holds for the cut-off `upto`: written at or before
@@ -39,28 +37,28 @@ extension EventStore {
                 summary.latestDay = row.isNull(1) ? nil : Day(ordinal: Int32(row.integer(1)))
                 return false
             }
+        return summary
+    }
+
+    /// The days whose every checkpoint is stale: to be written afresh at the next interval.
+    func staleDays() throws -> [Day] {
+        var days: [Day] = []
         try connection.statement("""
             SELECT DISTINCT day FROM checkpoints WHERE stale_from IS NOT NULL
             AND day NOT IN (SELECT day FROM checkpoints WHERE stale_from IS NULL) ORDER BY day
             """).query { row in
-                summary.staleDays.append(Day(ordinal: Int32(row.integer(0))))
+                days.append(Day(ordinal: Int32(row.integer(0))))
                 return true
             }
-        return summary
+        return days
     }
 
     /// Marks stale, from position `seq`, every checkpoint on or after `day` that still held: exactly those
-    /// whose state the event at `seq` changes. Returns their days.
-    func invalidateCheckpoints(from day: Day, by seq: Int64, latestDay: Day?) throws -> [Day] {
-        guard let latestDay, day <= latestDay else { return [] }
+    /// whose state the event at `seq` changes.
+    func invalidateCheckpoints(from day: Day, by seq: Int64, latestDay: Day?) throws {
+        guard let latestDay, day <= latestDay else { return }
         try connection.statement("UPDATE checkpoints SET stale_from = ?1 WHERE stale_from IS NULL AND day >= ?2")
             .execute([.integer(seq), .integer(Int64(day.ordinal))])
-        var days: [Day] = []
-        try connection.statement("SELECT DISTINCT day FROM checkpoints WHERE stale_from = ?1").query([.integer(seq)]) { row in
-            days.append(Day(ordinal: Int32(row.integer(0))))
-            return true
-        }
-        return days
     }
 
     /// Writes the checkpoint at the front of valid time (`current`, on day `front`, as known at `position`)
@@ -73,7 +71,7 @@ extension EventStore {
     /// answer.
     func writeCheckpoints(_ state: inout LiveState, front: Day, position: Int64) throws {
         var writes: [Day: RegistryState] = [:]
-        let stale = try checkpointSummary(upto: position).staleDays
+        let stale = try staleDays()
         if let first = stale.first, let last = stale.last {
             let base = try validCheckpoint(onOrBefore: first.adding(days: -1), upto: position)
             _ = try fold(base?.state ?? RegistryState(), after: base?.day, through: last, upto: position,

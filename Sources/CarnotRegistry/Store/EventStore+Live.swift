@@ -78,7 +78,7 @@ extension EventStore {
             if state.isBackDated(day) || state.latestCheckpointDay.map({ day <= $0 }) == true {
                 if let onTop = state.lastWrites.appliesOnTop(recorded.event, on: day) {
                     // It commutes with every later fact: no refold, only the checkpoints it changes go stale.
-                    _ = try invalidateCheckpoints(from: day, by: recorded.seq, latestDay: state.latestCheckpointDay)
+                    try invalidateCheckpoints(from: day, by: recorded.seq, latestDay: state.latestCheckpointDay)
                     if onTop {
                         state.current.apply(recorded.event, on: day, precision: recorded.precision)
                         state.lastWrites.record(recorded.event, on: day)
@@ -106,7 +106,7 @@ extension EventStore {
     /// checkpoints it makes stale and folds the state after every fact again from the newest checkpoint
     /// before `day`.
     private func refold(_ state: inout LiveState, from day: Day, by seq: Int64) throws {
-        _ = try invalidateCheckpoints(from: day, by: seq, latestDay: state.latestCheckpointDay)
+        try invalidateCheckpoints(from: day, by: seq, latestDay: state.latestCheckpointDay)
         let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: seq)
         var lastWrites = state.lastWrites
         lastWrites.forget(after: base?.day)
