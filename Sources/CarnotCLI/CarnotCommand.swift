@@ -24,7 +24,7 @@ public struct CarnotCommand: ParsableCommand {
         """,
         subcommands: [
             StateCommand.self, ShowCommand.self, HistoryCommand.self, DiffCommand.self, LogCommand.self,
-            VerifyCommand.self, HeadCommand.self, RecordCommand.self,
+            VerifyCommand.self, HeadCommand.self, RecordCommand.self, UpgradeCommand.self,
             RegisterInstitute.self, RenameInstitute.self, AppointDirector.self,
             OpenCall.self, AnnounceResults.self,
             Grant.self, Renew.self, Extend.self, Withdraw.self, NotRenew.self,

@@ -15,7 +15,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     init(_ error: StoreError) {
         let code: Int32 = switch error {
-        case .invalid, .malformed, .readOnly: 64
+        case .invalid, .malformed, .badQuery, .readOnly: 64
         case .conflict, .idempotencyMismatch: 65
         case .integrity, .missing: 66
         case .badLine(let line): line.kind == .integrity ? 66 : 64

@@ -2,6 +2,8 @@
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The decision breaks a rule of the registry (exit 64).
     case invalid(ValidationError)
+    /// A query's arguments cannot be answered: a cut-off past the head or in the future (exit 64).
+    case badQuery(ValidationError)
     /// The decision or log line is not well-formed (exit 64).
     case malformed(EventFormatError)
     /// The log moved since the head the writer expected (exit 65).
@@ -25,6 +27,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .invalid(let error): "invalid decision: \(error)"
         case .malformed(let error): "malformed input: \(error)"
+        case .badQuery(let error): "invalid query: \(error)"
         case .conflict(let expected, let actual):
             "conflict: expected the log head at \(expected) but it is at \(actual); read the new events (`carnot log --since \(expected)`), then retry with --expect-head \(actual)"
         case .idempotencyMismatch(let key, let first, let last):
