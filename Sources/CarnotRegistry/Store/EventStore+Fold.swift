@@ -75,12 +75,28 @@ extension EventStore {
             if !replacements.isEmpty || injected != nil {
                 try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq))
             }
-            apply(try row.withBytes(2) { bytes in try Self.storedFact(seq: seq, body: bytes) }, seq: seq)
+            guard let fact = try readableFact(seq: seq, row: row, column: 2) else { return true }
+            apply(fact, seq: seq)
             return true
         }
         try applyReplacements(before: nil)
         for day in pendingDays { capture(day, state) }
         return Folded(state: state, latest: latest)
+    }
+
+    /// The fact in `column` of `row`, or nil when this build cannot decode it: such an event (written by an
+    /// older or faulty build) is left out of the fold and reported through `warn`, so that the store stays
+    /// usable, can still record the retraction or correction that settles it, and `verify` names it.
+    func readableFact(seq: Int64, row: SQLiteRow, column: Int32) throws -> StoredFact? {
+        do {
+            return try row.withBytes(column) { bytes in try Self.storedFact(seq: seq, body: bytes) }
+        } catch let error as StoreError {
+            guard case .integrity(let reason) = error else { throw error }
+            if undecodable.updateValue(reason, forKey: seq) == nil {
+                warn("warning: \(reason); it is left out of every answer until it is retracted or corrected (`carnot retract \(seq) --reason ...`), and `carnot verify` fails on it")
+            }
+            return nil
+        }
     }
 
     /// The fact stored at `seq`, decoded from its body.

@@ -32,6 +32,11 @@ public final class EventStore {
     public let access: StoreAccess
     /// The path as the caller gave it, for messages.
     let shownPath: String
+    /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
+    public internal(set) var undecodable: [Int64: String] = [:]
+    /// Where the store reports what a caller should know but that does not stop an answer (an event left
+    /// out, a damaged derived table bypassed). Standard error by default.
+    public var warn: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
 
     /// Opens the store at `path` for reading and writing, creating it (mode 0600, and its folder) on first
     /// use, or with SQLite's read-only flag when `readOnly`.
