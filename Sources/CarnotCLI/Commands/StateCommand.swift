@@ -27,7 +27,7 @@ struct StateCommand: ParsableCommand {
             let head = try store.events(from: max(1, upto), through: upto).last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
             return (try store.state(at: at.day, knownAt: .position(upto)), head)
         }
-        let document = StateDocument.json(state, at: at.day, head: head)
+        let document = StateDocument.answer(state, at: at.day, head: head)
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(document))
         case .table: Console.out(StateTable.render(state, at: at.day, head: head))
