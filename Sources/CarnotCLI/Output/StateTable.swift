@@ -56,6 +56,7 @@ enum StateTable {
         let lines = Completeness.lines(state, on: day)
         guard !lines.isEmpty else { return "No call results are published on or before \(day)." }
         return lines.map(\.sentence).joined(separator: "\n")
-            + "\nThe registry names only these institutes; LABEL \"not known\" means nothing recorded covers that day, not \"not labelled\"."
+            + "\nThe registry names only the institutes below. LABEL: \"held\" that day; \"ended\" (the last recorded term ran out, "
+            + "was withdrawn or not renewed); \"not known\" (nothing recorded covers that day, not \"not labelled\")."
     }
 }

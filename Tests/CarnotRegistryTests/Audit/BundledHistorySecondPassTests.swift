@@ -90,4 +90,30 @@ struct BundledHistorySecondPassTests {
         }
         #expect(summary.contains("(25 of 39)"))
     }
+
+    /// One sourced line of the second pass each: the institute holds a label of that call and kind on that day.
+    @Test(arguments: [
+        ("brgm", "2006-04-01", "carnot-1", "carnot"), ("iceel", "2007-03-15", "carnot-1b", "carnot"),
+        ("isifor", "2011-04-28", "carnot-2", "carnot"), ("curie-cancer", "2016-07-06", "carnot-3", "carnot"),
+        ("france-futur-elevage", "2016-07-06", "carnot-3", "carnot"), ("mecd", "2017-01-01", "carnot-3", "tremplin"),
+        ("plant2pro", "2020-02-07", "carnot-4", "carnot"), ("cetim", "2020-02-07", "carnot-4", "carnot"),
+        ("lsi", "2020-02-07", "carnot-4", "carnot"), ("energies-du-futur", "2020-02-07", "carnot-4", "carnot"),
+        ("polynat", "2020-02-07", "carnot-4", "carnot"), ("climadapt", "2020-02-07", "carnot-4", "carnot"),
+        ("mecd", "2020-02-07", "carnot-4", "carnot"), ("iceel", "2020-02-07", "carnot-4", "carnot"),
+    ])
+    func aSourcedLabelOfTheSecondPassIsHeldOnItsDay(_ institute: String, _ text: String, _ call: String, _ kind: String) throws {
+        let day = try Self.day(text)
+        let term = try #require(try BundledHistoryTests.store().state(at: day).institutes[Self.id(institute)]?.label(on: day))
+        #expect(term.call == Self.id(call))
+        #expect(term.kind.rawValue == kind)
+    }
+
+    @Test func brgmIsNotKnownBeforeApril2006AndJoachimRamsPresidesInOctober2012() throws {
+        let store = try BundledHistoryTests.store()
+        let march = try Self.day("2006-03-31")
+        let brgm = try #require(try store.state(at: try Self.day("2006-12-31")).institutes[Self.id("brgm")])
+        #expect(LabelStatus(brgm, on: march) == .notKnown)
+        let october2012 = try Self.day("2012-10-01")
+        #expect(try store.state(at: october2012).holders(of: .president).map(\.person.rawValue) == ["joachim-rams"])
+    }
 }
