@@ -12,7 +12,10 @@ protocol DecisionCommand: ParsableCommand {
 
 extension DecisionCommand {
     func run() throws {
-        let drafts = try events().map { try decision.draft($0) }
+        let drafts: [EventDraft]
+        do { drafts = try events().map { try decision.draft($0) } } catch let error as EventFormatError {
+            throw CommandFailure(StoreError.malformed(error))
+        }
         let store = try self.store.openForWriting()
         let result = try CommandFailure.guarding { () throws(StoreError) in
             try store.append(drafts, expectedHead: decision.guarding.expectHead,

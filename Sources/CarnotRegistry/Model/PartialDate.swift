@@ -54,3 +54,15 @@ public struct DateFormatError: Error, CustomStringConvertible, Equatable, Sendab
         }
     }
 }
+
+extension PartialDate {
+    /// The day, when the date is written in full; term bounds and closing days are days, not months or years.
+    /// - Throws: `EventFormatError` naming `field` when the date is known only to the month or the year.
+    public func fullDay(field: String) throws(EventFormatError) -> Day {
+        guard precision == .day else {
+            throw EventFormatError(field: field, value: description,
+                                   rule: "must be a full day YYYY-MM-DD (a term bound or closing day is a day; give the day the source names)")
+        }
+        return day
+    }
+}

@@ -14,12 +14,13 @@ struct DecisionValidator {
         let live = try store.liveState()
         switch event {
         case .eventRetracted(let target, _):
-            _ = try correctionTarget(target, head: live.head.seq)
+            let original = try correctionTarget(target, live: live)
+            try checkDependents(of: original, replacement: nil, live: live)
         case .eventCorrected(let target, _, let replacement):
-            let original = try correctionTarget(target, head: live.head.seq)
+            let original = try correctionTarget(target, live: live)
             // The replacement must hold where the original stood: check it on the log without the original
             // and without the earlier corrections of it, since this one will decide.
-            let without = try store.states(without: original, at: replacement.effective, live: live)
+            let without = try store.states(without: original, replacedBy: replacement.event, at: replacement.effective, live: live)
             do {
                 try checkDomain(replacement.event, effective: replacement.effective, on: without.onDay,
                                 allTime: without.allTime)
@@ -28,6 +29,7 @@ struct DecisionValidator {
                 nested.field = "payload.replacement." + error.field
                 throw nested
             }
+            try checkDependents(of: original, replacement: replacement, live: live)
         default:
             // A back-dated rename or appointment whose rule reads nothing written since its day is checked
             // against the current state, which agrees with that day on all it reads (`LastWrites`).
@@ -37,7 +39,8 @@ struct DecisionValidator {
         }
     }
 
-    private func correctionTarget(_ target: Int64, head: Int64) throws -> RecordedEvent {
+    private func correctionTarget(_ target: Int64, live: LiveState) throws -> RecordedEvent {
+        let head = live.head.seq
         guard target >= 1, target <= head, let original = try store.events(from: target, through: target).first else {
             throw ValidationError(field: "payload.target", value: String(target),
                                   rule: "no event at this position (the log holds 1...\(head)); see `carnot log`")
@@ -46,6 +49,20 @@ struct DecisionValidator {
             throw ValidationError(field: "payload.target", value: String(target),
                                   rule: "is itself a correction; correct or retract the original event instead")
         }
+        if let deciding = live.corrections.deciding(target, upto: head), deciding.day == nil {
+            throw ValidationError(field: "payload.target", value: String(target),
+                                  rule: "was already retracted by event \(deciding.seq); a retracted event cannot be retracted or corrected again (record the fact anew if it holds after all)")
+        }
         return original
+    }
+
+    /// Refuses a retraction or correction that would leave a later event standing that the rules refuse.
+    private func checkDependents(of original: RecordedEvent, replacement: Correction?, live: LiveState) throws {
+        let broken = try store.brokenDependents(of: original, replacement: replacement, live: live)
+        guard let first = broken.first else { return }
+        let positions = broken.map { String($0.seq) }.joined(separator: ", ")
+        let what = replacement == nil ? "without it" : "with this replacement"
+        throw ValidationError(field: "payload.target", value: String(original.seq),
+                              rule: "later events depend on it: \(what), event \(first.seq) would break a rule (\(first.error)); retract or correct \(positions) first")
     }
 }

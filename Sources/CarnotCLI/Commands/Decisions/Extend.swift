@@ -13,6 +13,6 @@ struct Extend: DecisionCommand {
     @OptionGroup var output: OutputOptions
 
     func events() throws -> [Event] {
-        [.labelExtended(institute: id, until: until.day)]
+        [.labelExtended(institute: id, until: try until.fullDay(field: "--until"))]
     }
 }

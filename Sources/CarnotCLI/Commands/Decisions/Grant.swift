@@ -17,6 +17,6 @@ struct Grant: DecisionCommand {
     @OptionGroup var output: OutputOptions
 
     func events() throws -> [Event] {
-        [.labelGranted(institute: id, kind: kind, call: call, from: from.day, until: until.day, probation: probation)]
+        [.labelGranted(institute: id, kind: kind, call: call, from: try from.fullDay(field: "--from"), until: try until.fullDay(field: "--until"), probation: probation)]
     }
 }

@@ -14,6 +14,6 @@ struct OpenCall: DecisionCommand {
     @OptionGroup var output: OutputOptions
 
     func events() throws -> [Event] {
-        [.callOpened(call: id, name: try text(name, "name"), closes: closes?.day)]
+        [.callOpened(call: id, name: try text(name, "name"), closes: try closes?.fullDay(field: "--closes"))]
     }
 }

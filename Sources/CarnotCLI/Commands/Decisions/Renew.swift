@@ -15,6 +15,6 @@ struct Renew: DecisionCommand {
     @OptionGroup var output: OutputOptions
 
     func events() throws -> [Event] {
-        [.labelRenewed(institute: id, call: call, from: from.day, until: until.day)]
+        [.labelRenewed(institute: id, call: call, from: try from.fullDay(field: "--from"), until: try until.fullDay(field: "--until"))]
     }
 }
