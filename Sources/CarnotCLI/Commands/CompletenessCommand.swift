@@ -36,6 +36,7 @@ struct CompletenessCommand: ParsableCommand {
                 let counts = row.published
                 func cell(_ published: Int?, _ named: [EntityID]) -> String {
                     "\(published.map(String.init) ?? "?") published, \(named.count) named"
+                        + (published.map { $0 > named.count ? ", \($0 - named.count) not known" : "" } ?? "")
                 }
                 table.add("\(row.name) (\(row.call))", row.announced?.description ?? "not published",
                           counts == nil && row.namedLabelled.isEmpty ? "-" : cell(counts?.labelled, row.namedLabelled),
@@ -47,7 +48,7 @@ struct CompletenessCommand: ParsableCommand {
             Console.out(table.rendered)
             for row in rows {
                 if let labelled = row.published?.labelled {
-                    Console.out("\(row.name), \(row.announced.map { String($0.day.year) } ?? "?"): \(labelled) labelled, \(row.namedLabelled.count) named")
+                    Console.out("\(row.name), \(row.announced.map { String($0.day.year) } ?? "?"): \(labelled) labelled, \(row.namedLabelled.count) named, \(max(0, labelled - row.namedLabelled.count)) not known")
                 }
             }
         }

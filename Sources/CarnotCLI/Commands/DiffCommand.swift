@@ -4,7 +4,7 @@ import CarnotRegistry
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two days: labels gained and lost, renames, affiliations, offices, consortia.",
+        abstract: "What changed between two days: label status (held, ended, not known), renames, affiliations, offices, consortia.",
         discussion: "Example:\n  carnot diff --from 2011-04-28 --to 2016-07-06")
 
     @Option(help: ArgumentHelp("The earlier day.", valueName: "date")) var from: PartialDate

@@ -21,7 +21,11 @@ struct ShowCommand: ParsableCommand {
         }
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(document))
-        case .table: Console.out(JSONOutline.render(document))
+        case .table:
+            if let institute = state.institutes[id] {
+                Console.out("Label on \(at.day): \(LabelStatus(institute, on: at.day).phrase)")
+            }
+            Console.out(JSONOutline.render(document))
         }
     }
 }

@@ -9,6 +9,11 @@ struct StateCommand: ParsableCommand {
         --at is valid time: what was true on that day. --known-at / --upto is record time: what the registry \
         said as it stood then, before later back-dated events and corrections.
 
+        The answer opens with how complete it is: the published counts of the results standing on that day \
+        beside the number of institutes the registry names. Each institute's label that day is "held", \
+        "ended" (its last recorded term ran out, was withdrawn or not renewed) or "not known" (nothing \
+        recorded covers that day); JSON: "labelStatus" held | ended | not-known, and "completeness".
+
         Examples:
           carnot state --at 2020-02-07
           carnot state --at 2016-07-06 --upto 40 --format json
@@ -27,7 +32,7 @@ struct StateCommand: ParsableCommand {
             let head = try store.events(from: max(1, upto), through: upto).last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
             return (try store.state(at: at.day, knownAt: .position(upto)), head)
         }
-        let document = StateDocument.json(state, at: at.day, head: head)
+        let document = StateDocument.answer(state, at: at.day, head: head)
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(document))
         case .table: Console.out(StateTable.render(state, at: at.day, head: head))
