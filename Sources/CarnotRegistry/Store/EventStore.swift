@@ -116,8 +116,10 @@ public final class EventStore {
                 throw StoreError.integrity("the store file has layout version \(version), newer than this build reads (\(StoreSchema.version))")
             }
             guard version < StoreSchema.version else { return }
+            try upgradeProofTables(from: version)
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }
+            if version >= 1 { try buildMerkleTree() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }
