@@ -55,7 +55,7 @@ struct VerifyCommand: ParsableCommand {
             if report.isValid {
                 Console.out(chainOnly
                     ? "ok: the chain of \(report.verifiedHead.seq) events verifies; head \(report.verifiedHead)"
-                    : "ok: the chain of \(report.verifiedHead.seq) events, every event under the rules and every derived table verify; head \(report.verifiedHead)")
+                    : "ok: the chain of \(report.verifiedHead.seq) events verifies, with every event under the rules and every derived table; head \(report.verifiedHead)")
             }
         }
         if let failure = report.failure {

@@ -43,7 +43,7 @@ extension EventStore {
             found = Checkpoint(day: day, state: state)
             return false
         }
-        if !damaged.isEmpty, !isReadOnly, connection.inTransaction {
+        if !damaged.isEmpty, !isReadOnly, connection.inWriteTransaction {
             for row in damaged {
                 try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND position = ?2")
                     .execute([.integer(row.day), .integer(row.position)])

@@ -1,9 +1,12 @@
 extension EventStore {
     /// Adds the leaf of the event just inserted at `seq` (its published line) and every node it completes.
     /// Called once per insert, inside the insert's transaction.
+    ///
+    /// Nodes are replaced rather than refused when present: they can only be left over from a tail that was
+    /// removed behind the store's back (a file rewritten), and are recomputed here from the leaves that stand.
     func appendMerkleLeaf(seq: Int64, line: [UInt8]) throws {
         let leaf = MerkleHash.leaf(line)
-        let insert = try connection.statement("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
+        let insert = try connection.statement("INSERT OR REPLACE INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
         try insert.execute([.integer(0), .integer(seq - 1), .blob(leaf)])
         let read = try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
         let closed = try MerkleTree.closedNodes(by: seq - 1, leafHash: leaf) { level, index in

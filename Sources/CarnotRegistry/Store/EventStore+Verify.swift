@@ -16,50 +16,54 @@ extension EventStore {
     ///   - progress: called with (events checked, events in the log) every 10,000 events.
     public func verify(expectedHead: LogHead? = nil, chainOnly: Bool = false,
                        progress: ((Int64, Int64) -> Void)? = nil) throws(StoreError) -> VerificationReport {
-        try guarded {
-            let total = try connection.statement("SELECT COALESCE(max(seq), 0) FROM events").first { $0.integer(0) } ?? 0
-            if !chainOnly, let failure = try integrityFailure() {
-                return VerificationReport(verifiedHead: .empty, failure: failure)
-            }
-            var verifier = ChainVerifier()
-            var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
-            defer { replay?.discard() }
-            var failure: ChainVerifier.Failure?
-            let statement = try connection.statement(
-                "SELECT seq, body, prev, hash, id, type, effective, recorded FROM events ORDER BY seq")
-            try statement.query { row in
-                do {
-                    let seq = row.integer(0), body = row.bytes(1)
-                    let event = try verifier.check(seq: seq, body: body, prev: row.text(2), hash: row.text(3),
-                                                   columns: (row.text(4), row.text(5), row.integer(6), row.integer(7)))
-                    if let expectedHead, seq == expectedHead.seq, row.text(3) != expectedHead.hash {
-                        failure = ChainVerifier.Failure(seq: expectedHead.seq, reason:
-                            "the log forks from the published head: hash \(row.text(3).prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
-                        return false
-                    }
-                    try replay?.add(event, body: body)
-                    if let progress, seq % 10_000 == 0 { progress(seq, total) }
-                    return true
-                } catch let error as ChainVerifier.Failure {
-                    failure = error
+        // One read transaction: every table is seen at the same commit, even while another process appends.
+        try guarded { try connection.transaction(immediate: false) { try verifySnapshot(expectedHead: expectedHead, chainOnly: chainOnly, progress: progress) } }
+    }
+
+    private func verifySnapshot(expectedHead: LogHead?, chainOnly: Bool,
+                                progress: ((Int64, Int64) -> Void)?) throws -> VerificationReport {
+        let total = try connection.statement("SELECT COALESCE(max(seq), 0) FROM events").first { $0.integer(0) } ?? 0
+        if !chainOnly, let failure = try integrityFailure() {
+            return VerificationReport(verifiedHead: .empty, failure: failure)
+        }
+        var verifier = ChainVerifier()
+        var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
+        defer { replay?.discard() }
+        var failure: ChainVerifier.Failure?
+        let statement = try connection.statement(
+            "SELECT seq, body, prev, hash, id, type, effective, recorded FROM events ORDER BY seq")
+        try statement.query { row in
+            do {
+                let seq = row.integer(0), body = row.bytes(1)
+                let event = try verifier.check(seq: seq, body: body, prev: row.text(2), hash: row.text(3),
+                                               columns: (row.text(4), row.text(5), row.integer(6), row.integer(7)))
+                if let expectedHead, seq == expectedHead.seq, row.text(3) != expectedHead.hash {
+                    failure = ChainVerifier.Failure(seq: expectedHead.seq, reason:
+                        "the log forks from the published head: hash \(row.text(3).prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
                     return false
                 }
+                try replay?.add(event, body: body)
+                if let progress, seq % 10_000 == 0 { progress(seq, total) }
+                return true
+            } catch let error as ChainVerifier.Failure {
+                failure = error
+                return false
             }
-            if failure == nil, let expectedHead, verifier.head.seq < expectedHead.seq {
-                failure = ChainVerifier.Failure(seq: verifier.head.seq + 1, reason:
-                    "the log ends at \(verifier.head.seq) but the published head is at \(expectedHead.seq): events were removed from the end")
-            }
-            if failure == nil, var replay {
-                do {
-                    try replay.flush()
-                    try checkDerivedTables(against: replay, head: verifier.head)
-                } catch let error as ChainVerifier.Failure {
-                    failure = error
-                }
-            }
-            progress?(total, total)
-            return VerificationReport(verifiedHead: verifier.head, failure: failure)
         }
+        if failure == nil, let expectedHead, verifier.head.seq < expectedHead.seq {
+            failure = ChainVerifier.Failure(seq: verifier.head.seq + 1, reason:
+                "the log ends at \(verifier.head.seq) but the published head is at \(expectedHead.seq): events were removed from the end")
+        }
+        if failure == nil, var replay {
+            do {
+                try replay.flush()
+                try checkDerivedTables(against: replay, head: verifier.head)
+            } catch let error as ChainVerifier.Failure {
+                failure = error
+            }
+        }
+        progress?(total, total)
+        return VerificationReport(verifiedHead: verifier.head, failure: failure)
     }
 
     /// SQLite's own check of the file: every index entry matches its row, every page is well-formed.
