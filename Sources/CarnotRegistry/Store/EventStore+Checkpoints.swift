@@ -18,6 +18,8 @@ extension EventStore {
     /// computed at, is damaged: it is skipped (the fold starts from an older one, or from the start), said on
     /// stderr, and, inside a write, deleted: the next checkpoint writes (every interval) replace it.
     func validCheckpoint(onOrBefore day: Day, upto: Int64) throws -> Checkpoint? {
+        // A store of an older layout opened read-only keeps unsealed checkpoints: they are not trusted.
+        guard try hasSealedCheckpoints() else { return nil }
         var found: Checkpoint?
         var damaged: [(day: Int64, position: Int64)] = []
         try connection.statement("""
@@ -54,6 +56,7 @@ extension EventStore {
 
     func checkpointSummary(upto: Int64) throws -> CheckpointSummary {
         var summary = CheckpointSummary()
+        guard try hasSealedCheckpoints() else { return summary }
         try connection.statement("SELECT max(position), max(day) FROM checkpoints WHERE position <= ?1")
             .query([.integer(upto)]) { row in
                 summary.lastPosition = row.integer(0)
@@ -131,5 +134,13 @@ extension EventStore {
     /// How many checkpoints the store holds.
     public func checkpointCount() throws(StoreError) -> Int {
         try guarded { Int(try connection.integer("SELECT count(*) FROM checkpoints")) }
+    }
+}
+
+extension EventStore {
+    /// True when the file's layout seals its checkpoints and keeps the Merkle tree (version 3 on): reading
+    /// `PRAGMA user_version` costs a header read.
+    func hasSealedCheckpoints() throws -> Bool {
+        try connection.integer("PRAGMA user_version") >= 3
     }
 }

@@ -41,9 +41,9 @@ extension EventStore {
     /// The tree's nodes for the first `size` events: the stored table when it covers them, else (a
     /// read-only store of an older layout, which must not be written) a tree computed from the events.
     func merkleNodes(size: Int64) throws -> any MerkleNodeSource {
-        let stored = try connection.statement(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'merkle_nodes'").first { $0.integer(0) } ?? 0
-        if stored == 1, try connection.statement("SELECT 1 FROM merkle_nodes WHERE level = 0 AND idx = ?1")
+        // The stored tree only from a layout that keeps one (an older file read-only, or one whose version was
+        // set back, computes it from the events, as its proofs must not rest on a table it does not maintain).
+        if try hasSealedCheckpoints(), try connection.statement("SELECT 1 FROM merkle_nodes WHERE level = 0 AND idx = ?1")
             .first([.integer(size - 1)], { _ in true }) ?? (size == 0) {
             return StoredMerkleNodes(connection: connection, leafCount: size)
         }
