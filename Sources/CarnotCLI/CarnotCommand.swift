@@ -25,6 +25,7 @@ public struct CarnotCommand: ParsableCommand {
         subcommands: [
             StateCommand.self, ShowCommand.self, HistoryCommand.self, DiffCommand.self, LogCommand.self,
             VerifyCommand.self, HeadCommand.self, RecordCommand.self, UpgradeCommand.self,
+            CheckpointCommand.self, ProveCommand.self, CheckCommand.self, KeygenCommand.self,
             RegisterInstitute.self, RenameInstitute.self, AppointDirector.self,
             OpenCall.self, AnnounceResults.self,
             Grant.self, Renew.self, Extend.self, Withdraw.self, NotRenew.self,

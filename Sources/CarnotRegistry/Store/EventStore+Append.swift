@@ -109,6 +109,7 @@ extension EventStore {
                 .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
                 .text(String(decoding: body, as: UTF8.self)), .text(unsigned.prev), .text(hash),
             ])
+        try appendMerkleLeaf(seq: unsigned.seq, line: PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
         return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,
                              effective: unsigned.effective, precision: unsigned.precision, recorded: unsigned.recorded,
                              source: unsigned.source, recordedBy: unsigned.recordedBy,

@@ -167,8 +167,10 @@ public final class EventStore {
                 try connection.execute("PRAGMA application_id = \(StoreFile.applicationID)")
             }
             guard version < StoreSchema.version else { return }
+            try upgradeProofTables(from: version)
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }
+            if version >= 1 { try buildMerkleTree() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }
