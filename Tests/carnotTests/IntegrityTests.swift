@@ -207,4 +207,31 @@ import Testing
         let original = try String(contentsOfFile: try #require(BundledHistory.folder()) + "/recorded-2026.ndjson", encoding: .utf8)
         #expect(try String(contentsOfFile: out + "/recorded-2026.ndjson", encoding: .utf8) == original)
     }
+
+    @Test func anAuditOfALogThatDoesNotReplayFailsWith66() throws {
+        let source = try CLI()
+        #expect(try source.run(["register-person", "a", "--name", "A"] + common).status == 0)
+        let snapshots = source.folder.appendingPathComponent("snapshots").path
+        try FileManager.default.createDirectory(atPath: snapshots, withIntermediateDirectories: true)
+        #expect(try source.run(["snapshot", "--at", "2026-06-01", "--out", snapshots + "/2026-06-01.json"]).status == 0)
+        let first = try EventSchema.decodeRecorded(try JSONParser.parse(source.run(["log", "--format", "json"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        // A well-chained grant to an institute nobody registered: the rules refuse it on replay.
+        let unsigned = RecordedEvent(seq: 2, id: "forged-2", event: .labelGranted(
+            institute: EntityID("nobody")!, kind: .carnot, call: EntityID("nocall")!, from: Day(year: 2020, month: 1, day: 1)!,
+            until: Day(year: 2024, month: 1, day: 1)!, probation: false),
+            effective: Day(year: 2020, month: 1, day: 1)!, precision: .day, recorded: first.recorded, source: "t",
+            recordedBy: "t", confidence: .confirmed, note: nil, prev: first.hash, hash: "")
+        let signed = RecordedEvent(seq: 2, id: unsigned.id, event: unsigned.event, effective: unsigned.effective,
+                                   precision: .day, recorded: unsigned.recorded, source: "t", recordedBy: "t",
+                                   confidence: .confirmed, note: nil, prev: first.hash,
+                                   hash: EventSchema.hash(prev: first.hash, body: CanonicalJSON.bytes(EventSchema.body(of: unsigned))))
+        let events = source.folder.appendingPathComponent("events").path
+        try FileManager.default.createDirectory(atPath: events, withIntermediateDirectories: true)
+        let lines = [first, signed].map { String(decoding: EventSchema.line(of: $0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: events + "/recorded-2026.ndjson"))
+        let audit = try source.run(["audit", "--events", events, "--snapshots", snapshots], withDB: false)
+        #expect(audit.status == 66, "\(audit.stderr)")
+        #expect(audit.stderr.contains("does not replay"))
+    }
 }

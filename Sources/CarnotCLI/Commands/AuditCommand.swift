@@ -40,13 +40,13 @@ struct AuditCommand: ParsableCommand {
                 throw CommandFailure(message: "--db \(db): no such store", code: 66)
             }
             let store = try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: db, readOnly: true) }
-            report = try CommandFailure.guarding { () throws(StoreError) in try Auditor.audit(store: store, snapshots: snapshots) }
+            report = try Self.replaying { () throws(StoreError) in try Auditor.audit(store: store, snapshots: snapshots) }
             source = db
         } else {
             guard let events = events ?? BundledHistory.folder() else {
                 throw CommandFailure(message: "--events: no published log found; give --events DIR", code: 64)
             }
-            report = try CommandFailure.guarding { () throws(StoreError) in try Auditor.audit(events: events, snapshots: snapshots) }
+            report = try Self.replaying { () throws(StoreError) in try Auditor.audit(events: events, snapshots: snapshots) }
             source = events
         }
         switch output.format {
@@ -89,6 +89,17 @@ struct AuditCommand: ParsableCommand {
         if report.verdicts.isEmpty { throw CommandFailure(message: "no snapshot found in \(snapshots)", code: 64) }
         if !report.passed {
             throw CommandFailure(message: "audit failed: " + (report.problems.first ?? "a snapshot does not match the replayed log"), code: 66)
+        }
+    }
+
+    /// Runs a replay: a log that does not replay (a line altered, refused by the rules, out of order) fails
+    /// the audit itself, exit 66, whatever the reason the import gives.
+    private static func replaying<T>(_ body: () throws(StoreError) -> T) throws -> T {
+        do { return try body() } catch {
+            switch error {
+            case .badLine, .invalid, .malformed: throw CommandFailure(message: "audit failed: the log does not replay: \(error)", code: 66)
+            default: throw CommandFailure(error)
+            }
         }
     }
 }
