@@ -23,7 +23,7 @@ public struct CarnotCommand: ParsableCommand {
           carnot verify
         """,
         subcommands: [
-            StateCommand.self, ShowCommand.self, HistoryCommand.self, DiffCommand.self, LogCommand.self,
+            StateCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self, LogCommand.self,
             VerifyCommand.self, HeadCommand.self, RecordCommand.self,
             RegisterInstitute.self, RenameInstitute.self, AppointDirector.self,
             OpenCall.self, AnnounceResults.self,

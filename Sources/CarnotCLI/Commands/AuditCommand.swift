@@ -43,15 +43,15 @@ struct AuditCommand: ParsableCommand {
                     ])
                 }),
             ])))
-        case .table:
-            Console.out("replayed \(report.eventsReplayed) events from \(events): chain verified, head \(report.head)")
+        case .table, .csv, .tsv:
+            if output.format == .table { Console.out("replayed \(report.eventsReplayed) events from \(events): chain verified, head \(report.head)") }
             var table = TextTable("SNAPSHOT", "AT", "HEAD", "VERDICT")
             for verdict in report.verdicts {
                 table.add(verdict.file, verdict.at.description, String(verdict.head.seq),
                           verdict.matches ? "match" : verdict.problem ?? "MISMATCH (\(verdict.differences.count) differences)")
             }
-            Console.out(table.rendered)
-            for verdict in report.verdicts where !verdict.differences.isEmpty {
+            output.print(table)
+            for verdict in report.verdicts where !verdict.differences.isEmpty && output.format == .table {
                 var differences = TextTable("FIELD", "EXPECTED", "FOUND")
                 for difference in verdict.differences {
                     differences.add(difference.path, difference.expected.map(JSONOutline.scalar) ?? "(absent)",

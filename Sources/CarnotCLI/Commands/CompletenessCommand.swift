@@ -30,7 +30,7 @@ struct CompletenessCommand: ParsableCommand {
                                       "notRenewed": ids(row.namedNotRenewed)]),
                 ])
             })))
-        case .table:
+        case .table, .csv, .tsv:
             var table = TextTable("CALL", "RESULTS", "LABELLED", "RENEWED", "NOT RENEWED", "TREMPLINS", "PROBATION")
             for row in rows {
                 let counts = row.published
@@ -44,8 +44,8 @@ struct CompletenessCommand: ParsableCommand {
                           counts?.tremplins == nil && row.namedTremplins.isEmpty ? "-" : cell(counts?.tremplins, row.namedTremplins),
                           counts?.probation == nil && row.namedProbation.isEmpty ? "-" : cell(counts?.probation, row.namedProbation))
             }
-            Console.out(table.rendered)
-            for row in rows {
+            output.print(table)
+            for row in rows where output.format == .table {
                 if let labelled = row.published?.labelled {
                     Console.out("\(row.name), \(row.announced.map { String($0.day.year) } ?? "?"): \(labelled) labelled, \(row.namedLabelled.count) named")
                 }

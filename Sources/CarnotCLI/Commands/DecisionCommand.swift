@@ -12,6 +12,7 @@ protocol DecisionCommand: ParsableCommand {
 
 extension DecisionCommand {
     func run() throws {
+        try output.requireTableOrJSON(Self.configuration.commandName ?? "")
         let drafts = try events().map { try decision.draft($0) }
         let store = try self.store.openForWriting()
         let result = try CommandFailure.guarding { () throws(StoreError) in
@@ -37,7 +38,7 @@ enum AppendReport {
                 "first": .integer(result.firstSeq), "last": .integer(result.lastSeq), "replayed": .bool(result.replayed),
                 "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             let positions = result.firstSeq == result.lastSeq ? "event \(result.firstSeq)" : "events \(result.firstSeq)-\(result.lastSeq)"
             Console.out(result.replayed
                         ? "already recorded with this idempotency key as \(positions); nothing written"

@@ -29,10 +29,11 @@ struct DiffCommand: ParsableCommand {
                 "from": .string(from.day.description), "to": .string(to.day.description),
                 "changes": .array(changes.map { .object(["kind": .string($0.kind), "subject": .string($0.subject.rawValue), "detail": .string($0.detail)]) }),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             var table = TextTable("CHANGE", "SUBJECT", "DETAIL")
             for change in changes { table.add(change.kind, change.subject.rawValue, change.detail) }
-            Console.out("Changes from \(from.day) to \(to.day): \(changes.count)\n" + table.rendered)
+            if output.format == .table { Console.out("Changes from \(from.day) to \(to.day): \(changes.count)") }
+            output.print(table)
         }
     }
 }

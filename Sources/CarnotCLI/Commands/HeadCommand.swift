@@ -10,11 +10,12 @@ struct HeadCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("head")
         let store = try self.store.openForReading()
         let head = try CommandFailure.guarding { () throws(StoreError) in try store.head() }
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(.object(["seq": .integer(head.seq), "hash": .string(head.hash)])))
-        case .table: Console.out(head.description)
+        case .table, .csv, .tsv: Console.out(head.description)
         }
     }
 }

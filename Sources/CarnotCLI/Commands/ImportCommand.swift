@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("import")
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
         let store = try self.store.openForWriting()
@@ -27,7 +28,7 @@ struct ImportCommand: ParsableCommand {
                 "appended": .integer(Int64(result.appended)),
                 "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             Console.out("imported \(result.appended) events (\(result.alreadyPresent) already present); head \(result.head)")
         }
     }

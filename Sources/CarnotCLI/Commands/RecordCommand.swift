@@ -19,8 +19,8 @@ struct RecordCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The decision file (- for standard input).", valueName: "path"))
     var file: String
-    @Option(name: .long, help: ArgumentHelp("Who records the decision, for events that do not say.", valueName: "name"))
-    var recordedBy: String = "registry"
+    @Option(name: .long, help: ArgumentHelp("Who records the decision, for events that do not say (default: the operating-system user).", valueName: "name"))
+    var recordedBy: String = OperatingSystemUser.name
     @OptionGroup var guarding: AppendOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -29,6 +29,7 @@ struct RecordCommand: ParsableCommand {
     static let maximumBytes = 16 << 20
 
     func run() throws {
+        try output.requireTableOrJSON("record")
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

@@ -7,11 +7,14 @@ struct StateCommand: ParsableCommand {
         abstract: "The state of the network on a day: institutes and their labels, schools, offices, consortia.",
         discussion: """
         --at is valid time: what was true on that day. --known-at / --upto is record time: what the registry \
-        said as it stood then, before later back-dated events and corrections.
+        said as it stood then, before later back-dated events and corrections. Tables fit the terminal (COLUMNS, \
+        or the width of standard output when it is a terminal); --wide prints them whole. --format csv and tsv \
+        print the institutes table.
 
         Examples:
           carnot state --at 2020-02-07
           carnot state --at 2016-07-06 --upto 40 --format json
+          carnot state --at 2020-02-07 --format csv
         """)
 
     @Option(help: ArgumentHelp("The day to describe: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date"))
@@ -31,6 +34,7 @@ struct StateCommand: ParsableCommand {
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(document))
         case .table: Console.out(StateTable.render(state, at: at.day, head: head))
+        case .csv, .tsv: output.print(StateTable.institutes(state, at: at.day))
         }
     }
 }

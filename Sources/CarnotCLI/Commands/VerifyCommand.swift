@@ -19,6 +19,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("verify")
         var expected: LogHead?
         if let head {
             let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
@@ -36,7 +37,7 @@ struct VerifyCommand: ParsableCommand {
                 "verified": .object(["seq": .integer(report.verifiedHead.seq), "hash": .string(report.verifiedHead.hash)]),
                 "failure": report.failure.map { .object(["seq": .integer($0.seq), "reason": .string($0.reason)]) } ?? .null,
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             if report.isValid {
                 Console.out("ok: the chain of \(report.verifiedHead.seq) events verifies; head \(report.verifiedHead)")
             }

@@ -6,16 +6,7 @@ enum StateTable {
         var sections = ["Carnot network on \(day), from the log up to position \(head.seq)"]
         let institutes = state.institutes.values.sorted { $0.id < $1.id }
         let labelled = institutes.filter { $0.label(on: day) != nil }
-        var table = TextTable("INSTITUTE", "NAME", "LABEL", "CALL", "TERM", "SCHOOLS")
-        for institute in institutes {
-            let term = institute.label(on: day)
-            let schools = state.schools(of: institute.id).map { $0.role == .member ? $0.school.name : "\($0.school.name) (\($0.role.rawValue))" }
-            table.add(institute.id.rawValue, institute.name,
-                      term.map { $0.kind.rawValue + ($0.probation ? " (probation)" : "") } ?? "-",
-                      term?.call.rawValue ?? "-", term.map { "\($0.from) to \($0.until)" } ?? "-",
-                      schools.isEmpty ? "-" : schools.joined(separator: ", "))
-        }
-        sections.append("Institutes: \(institutes.count) registered, \(labelled.count) holding a label\n" + table.rendered)
+        sections.append("Institutes: \(institutes.count) registered, \(labelled.count) holding a label\n" + self.institutes(state, at: day).rendered)
 
         let schools = state.schools.values.filter(\.isActive).sorted { $0.id < $1.id }
         if !schools.isEmpty {
@@ -45,5 +36,19 @@ enum StateTable {
             sections.append("Consortia\n" + table.rendered)
         }
         return sections.joined(separator: "\n\n")
+    }
+
+    /// The main table, one row per institute: also what `state --format csv` prints.
+    static func institutes(_ state: RegistryState, at day: Day) -> TextTable {
+        var table = TextTable("INSTITUTE", "NAME", "LABEL", "CALL", "TERM", "SCHOOLS")
+        for institute in state.institutes.values.sorted(by: { $0.id < $1.id }) {
+            let term = institute.label(on: day)
+            let schools = state.schools(of: institute.id).map { $0.role == .member ? $0.school.name : "\($0.school.name) (\($0.role.rawValue))" }
+            table.add(institute.id.rawValue, institute.name,
+                      term.map { $0.kind.rawValue + ($0.probation ? " (probation)" : "") } ?? "-",
+                      term?.call.rawValue ?? "-", term.map { "\($0.from) to \($0.until)" } ?? "-",
+                      schools.isEmpty ? "-" : schools.joined(separator: ", "))
+        }
+        return table
     }
 }
