@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarnotRegistry
 
 /// The `carnot` command: an event-sourced registry of the French Carnot label.
 public struct CarnotCommand: ParsableCommand {
@@ -22,6 +23,7 @@ public struct CarnotCommand: ParsableCommand {
           carnot history tsn
           carnot verify
         """,
+        version: "carnot \(CarnotCommand.packageVersion) (store layout \(EventStore.layoutVersion))",
         subcommands: [
             StateCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self, HistoryCommand.self, DiffCommand.self, LogCommand.self,
             VerifyCommand.self, HeadCommand.self, RecordCommand.self,
@@ -37,6 +39,9 @@ public struct CarnotCommand: ParsableCommand {
             GenerateCommand.self,
         ]
     )
+
+    /// The version of this package, printed by `carnot --version` beside the store layout it reads.
+    static let packageVersion = "0.1.0"
 
     public init() {}
 }

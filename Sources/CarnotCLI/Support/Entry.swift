@@ -1,10 +1,16 @@
 import ArgumentParser
+import CarnotRegistry
 import Foundation
 
 extension CarnotCommand {
     /// Parses `arguments` and runs the command, exiting with the documented codes: kept apart from
     /// `main.swift` so the program can be driven without a process.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
+        let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        if let refusal = unknownSubcommand(arguments) {
+            Console.error("error: \(refusal)")
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -13,7 +19,40 @@ extension CarnotCommand {
             Console.error("error: \(failure.message)")
             Foundation.exit(failure.code)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            guard code != .success, let explained = explainingDates(fullMessage(for: error)) else { exit(withError: error) }
+            Console.error(explained)
+            Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The first word, when it is meant as a subcommand and is none: the parser would otherwise complain
+    /// about the options that follow it (`carnot grnat tsn --kind carnot` -> "Unknown option '--kind'").
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName } + ["help"]
+        let known = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !known.contains(first) else { return nil }
+        return "'\(first)' is not a carnot command.\(Suggestion.sentence(for: first, among: names)) See `carnot --help` for the commands"
+    }
+
+    /// The parser's message with the reason a date was refused: "The value '2020-02-30' is invalid for
+    /// '--at <date>'" says which value, not why.
+    static func explainingDates(_ message: String) -> String? {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        let explained = lines.map { line -> String in
+            guard line.contains("is invalid for '"),
+                  let open = line.range(of: "The value '"), let close = line.range(of: "' is invalid", range: open.upperBound..<line.endIndex)
+            else { return line }
+            let value = String(line[open.upperBound..<close.lowerBound])
+            guard value.prefix(4).allSatisfy(\.isNumber), value.count >= 4 else { return line }
+            do { _ = try PartialDate(parsing: value) } catch {
+                changed = true
+                return "\(line): \(error)"
+            }
+            return line
+        }
+        return changed ? explained.joined(separator: "\n") : nil
     }
 }
