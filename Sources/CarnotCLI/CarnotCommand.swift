@@ -33,7 +33,7 @@ public struct CarnotCommand: ParsableCommand {
             RegisterSchool.self, RenameSchool.self, ChangeSchoolParent.self, MergeSchools.self, Affiliate.self, Disaffiliate.self,
             RegisterPerson.self, Appoint.self, Leave.self,
             FormConsortium.self, JoinConsortium.self, LeaveConsortium.self,
-            Retract.self, ImportCommand.self, ExportCommand.self,
+            CorrectCommand.self, Retract.self, ImportCommand.self, ExportCommand.self,
             SnapshotCommand.self, AuditCommand.self, ExplainCommand.self, CompletenessCommand.self,
             StressAppendCommand.self,
             GenerateCommand.self,

@@ -14,12 +14,7 @@ extension DecisionCommand {
     func run() throws {
         try output.requireTableOrJSON(Self.configuration.commandName ?? "")
         let drafts = try events().map { try decision.draft($0) }
-        let store = try self.store.openForWriting()
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.append(drafts, expectedHead: decision.guarding.expectHead,
-                             idempotencyKey: decision.guarding.idempotencyKey)
-        }
-        AppendReport.print(result, format: output.format)
+        try DecisionWriter.write(drafts, guarding: decision.guarding, store: store, output: output)
     }
 
     /// Checks a free-text argument with the same rules as a decision file's text fields.

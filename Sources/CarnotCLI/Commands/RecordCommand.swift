@@ -50,10 +50,6 @@ struct RecordCommand: ParsableCommand {
         } catch let error as EventFormatError {
             throw CommandFailure(StoreError.malformed(error))
         }
-        let store = try self.store.openForWriting()
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.append(drafts, expectedHead: guarding.expectHead, idempotencyKey: guarding.idempotencyKey)
-        }
-        AppendReport.print(result, format: output.format)
+        try DecisionWriter.write(drafts, guarding: guarding, store: store, output: output)
     }
 }

@@ -38,4 +38,7 @@ struct AppendOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Retry-safe key: the same key and events return the first positions.", valueName: "key"))
     var idempotencyKey: String?
+
+    @Flag(name: .long, help: "Validate and print the events exactly as they would be written (positions, ids, record time, hashes); write nothing.")
+    var dryRun = false
 }

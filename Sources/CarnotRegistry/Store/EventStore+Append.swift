@@ -55,7 +55,7 @@ extension EventStore {
     /// Validates each draft against the log as it stands (with the decision's earlier events, already
     /// inserted in this transaction), gives it its position, record time, id and chain hash, and inserts it.
     /// Returns the new head.
-    private func record(_ drafts: [EventDraft]) throws -> LogHead {
+    func record(_ drafts: [EventDraft]) throws -> LogHead {
         var ids = Set<String>()
         for (index, draft) in drafts.enumerated() {
             do {
