@@ -63,7 +63,9 @@ struct GenerateCommand: ParsableCommand {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunk + 64 * 1024)
         var head = LogHead.empty
-        let step = max(100_000, events / 10)
+        let step = max(10_000, events / 100)
+        let progress = Progress("generate", total: Int64(events), minimum: 100_000)
+        defer { progress.finish() }
         func flush() throws {
             let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
             guard written == buffer.count else {
@@ -76,7 +78,7 @@ struct GenerateCommand: ParsableCommand {
             buffer.append(0x0A)
             if buffer.count >= chunk { try flush() }
             head = LogHead(seq: event.seq, hash: event.hash)
-            if events >= 100_000, event.seq % Int64(step) == 0 { Console.error("generate: \(event.seq)/\(events) events") }
+            if event.seq % Int64(step) == 0 { progress.update(event.seq, of: Int64(events)) }
         }
         try flush()
         closed = true

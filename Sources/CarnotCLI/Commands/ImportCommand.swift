@@ -16,10 +16,10 @@ struct ImportCommand: ParsableCommand {
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
         let store = try self.store.openForWriting()
+        let progress = Progress("import", total: Int64(entries.count))
+        defer { progress.finish() }
         let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.importLog(entries) { done, total in
-                if total >= 10_000 { Console.error("import: \(done)/\(total) events") }
-            }
+            try store.importLog(entries) { done, total in progress.update(Int64(done), of: Int64(total)) }
         }
         switch output.format {
         case .json:

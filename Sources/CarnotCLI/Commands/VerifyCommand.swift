@@ -29,7 +29,11 @@ struct VerifyCommand: ParsableCommand {
             expected = LogHead(seq: seq, hash: parts[1])
         }
         let store = try self.store.openForReading()
-        let report = try CommandFailure.guarding { () throws(StoreError) in try store.verify(expectedHead: expected) }
+        let progress = Progress("verify", total: try CommandFailure.guarding { () throws(StoreError) in try store.head().seq })
+        let report = try CommandFailure.guarding { () throws(StoreError) in
+            try store.verify(expectedHead: expected) { done, total in progress.update(done, of: total) }
+        }
+        progress.finish()
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([
