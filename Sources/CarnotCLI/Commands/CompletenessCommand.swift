@@ -5,7 +5,7 @@ struct CompletenessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "completeness",
         abstract: "For each call, the published counts beside the institutes the registry names.",
-        discussion: "Example:\n  carnot completeness")
+        discussion: "Examples:\n  carnot completeness\n  carnot completeness --format csv")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions

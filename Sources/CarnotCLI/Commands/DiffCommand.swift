@@ -5,7 +5,7 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two days: labels gained and lost, renames, affiliations, offices, consortia.",
-        discussion: "Example:\n  carnot diff --from 2011-04-28 --to 2016-07-06")
+        discussion: "Examples:\n  carnot diff --from 2011-04-28 --to 2016-07-06\n  carnot diff --from 2016-07-06 --to 2020-02-07 --format csv")
 
     @Option(help: ArgumentHelp("The earlier day.", valueName: "date")) var from: PartialDate
     @Option(help: ArgumentHelp("The later day.", valueName: "date")) var to: PartialDate

@@ -5,7 +5,7 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Why an entity is as it is on a day: the events behind each field, and those a correction took out.",
-        discussion: "Example:\n  carnot explain tsn --at 2020-02-07")
+        discussion: "The entity is an id, or a name only one entity matches.\n\nExamples:\n  carnot explain tsn --at 2020-02-07\n  carnot explain \"Télécom & Société Numérique\" --at 2016-07-06")
 
     @Argument(help: "The entity's id, or a name only it matches.", completion: .custom(IDCompletion.complete))
     var entity: String

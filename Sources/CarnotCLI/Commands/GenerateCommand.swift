@@ -17,8 +17,8 @@ struct GenerateCommand: ParsableCommand {
         more events make a denser history of the same entities, not a bigger world.
 
         Example:
-          carnot generate --events 100000 --institutes 200 --seed 1 --out /tmp/synthetic.ndjson
-          carnot import /tmp/synthetic.ndjson --db /tmp/synthetic.sqlite
+          carnot generate --events 2000 --institutes 20 --seed 1 --out synthetic.ndjson
+          carnot import synthetic.ndjson --db synthetic.sqlite
         """)
 
     @Option(help: ArgumentHelp("How many events to write (at least 1).", valueName: "n")) var events: Int

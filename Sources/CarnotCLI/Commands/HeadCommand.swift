@@ -4,7 +4,8 @@ import CarnotRegistry
 struct HeadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "head",
-        abstract: "Print the log's head as SEQ:HASH, to publish and later check with `carnot verify --head`.")
+        abstract: "Print the log's head as SEQ:HASH, to publish and later check with `carnot verify --head`.",
+        discussion: "Example:\n  carnot head")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions

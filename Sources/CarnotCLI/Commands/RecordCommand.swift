@@ -11,10 +11,12 @@ struct RecordCommand: ParsableCommand {
         "source", "payload", and optionally "confidence" (confirmed, probable, uncertain), "note", \
         "recordedBy" and "id". The README documents every type and its payload.
 
-        Example:
-          {"events": [{"type": "institute.registered", "effective": "2020-02-07",
-                       "source": "MESRI press release, 7 Feb 2020",
-                       "payload": {"institute": "mers", "name": "MERS", "homeInstitutions": ["Ifremer"]}}]}
+        --dry-run validates the decision against the log and prints the events exactly as they would be \
+        written (positions, ids, record time, hashes), writing nothing.
+
+        Examples:
+          echo '{"events": [{"type": "institute.registered", "effective": "2026-05-12", "source": "MESR press release", "payload": {"institute": "ocean-lab", "name": "Ocean Lab", "homeInstitutions": ["Ifremer"]}}]}' | carnot record --file - --dry-run
+          echo '{"events": [{"type": "institute.renamed", "effective": "2024-06-01", "source": "ifremer.fr", "payload": {"institute": "mers", "name": "MERS Ocean"}}]}' | carnot record --file -
         """)
 
     @Option(name: .long, help: ArgumentHelp("The decision file (- for standard input).", valueName: "path"))

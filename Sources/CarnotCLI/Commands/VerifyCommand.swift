@@ -9,8 +9,9 @@ struct VerifyCommand: ParsableCommand {
         Truncating the end of a log leaves a valid chain, so publish the head (`carnot head`) and check it \
         later with --head.
 
-        Example:
-          carnot verify --head 57:3f1c...e2
+        Examples:
+          carnot verify
+          carnot verify --head 1:fb3feb58a89c303c28608f9b2e0356c4b0b4e36d5af9e258954685da7b5ab24c
         """)
 
     @Option(help: ArgumentHelp("A published head SEQ:HASH the log must still contain.", valueName: "seq:hash"))

@@ -20,6 +20,12 @@ extension CarnotCommand {
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
+            if code == .success {
+                // Help, --version, completion scripts: printed with the examples whole.
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Console.out(HelpExamples.unwrapping(message)) }
+                Foundation.exit(0)
+            }
             guard code != .success, let explained = explainingDates(fullMessage(for: error)) else { exit(withError: error) }
             Console.error(explained)
             Foundation.exit(code.rawValue)
