@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
 
         Examples:
           carnot history tsn
-          carnot history "Carnot MERS" --format json
+          carnot history MERS --format json
         """)
 
     @Argument(help: "The entity's id, or a name only it matches.", completion: .custom(IDCompletion.complete))
