@@ -26,15 +26,13 @@ struct AuditCommand: ParsableCommand {
         guard let snapshots = snapshots ?? BundledHistory.snapshotsFolder() else {
             throw CommandFailure(message: "--snapshots: no snapshots found; give --snapshots DIR", code: 64)
         }
-        // The total is known once the log is read; until then nothing is shown.
-        var progress: Progress?
+        let progress = Progress("audit")
         let report = try CommandFailure.guarding { () throws(StoreError) in
             try Auditor.audit(events: events, snapshots: snapshots) { done, total in
-                if progress == nil { progress = Progress("audit", total: Int64(total)) }
-                progress?.update(Int64(done), of: Int64(total))
+                progress.update(Int64(done), of: Int64(total))
             }
         }
-        progress?.finish()
+        progress.finish()
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([

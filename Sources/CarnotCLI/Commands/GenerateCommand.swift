@@ -63,8 +63,8 @@ struct GenerateCommand: ParsableCommand {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunk + 64 * 1024)
         var head = LogHead.empty
-        let step = max(10_000, events / 100)
-        let progress = Progress("generate", total: Int64(events), minimum: 100_000)
+        let step = max(1_000, events / 100)
+        let progress = Progress("generate")
         defer { progress.finish() }
         func flush() throws {
             let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }

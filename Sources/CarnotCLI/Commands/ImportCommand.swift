@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
         let store = try self.store.openForWriting()
-        let progress = Progress("import", total: Int64(entries.count))
+        let progress = Progress("import")
         defer { progress.finish() }
         let result = try CommandFailure.guarding { () throws(StoreError) in
             try store.importLog(entries) { done, total in progress.update(Int64(done), of: Int64(total)) }

@@ -30,7 +30,7 @@ struct VerifyCommand: ParsableCommand {
             expected = LogHead(seq: seq, hash: parts[1])
         }
         let store = try self.store.openForReading()
-        let progress = Progress("verify", total: try CommandFailure.guarding { () throws(StoreError) in try store.head().seq })
+        let progress = Progress("verify")
         let report = try CommandFailure.guarding { () throws(StoreError) in
             try store.verify(expectedHead: expected) { done, total in progress.update(done, of: total) }
         }

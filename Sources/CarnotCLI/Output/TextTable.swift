@@ -39,17 +39,20 @@ struct TextTable {
     }
 
     /// Column widths that fit `total`: the widest shrinkable column loses a character at a time until the
-    /// line fits or every shrinkable column is at its minimum (then the line stays too wide rather than
-    /// losing the first column, which readers copy whole).
+    /// line fits. The first column (the id or position a reader copies) is cut only when nothing else is left.
     static func fit(_ natural: [Int], into total: Int) -> [Int] {
         var widths = natural
         let separators = separator.count * max(0, widths.count - 1)
         var excess = widths.reduce(0, +) + separators - total
-        while excess > 0 {
-            let shrinkable = widths.indices.dropFirst().filter { widths[$0] > min(natural[$0], minimumColumnWidth) }
-            guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
+        // First the columns after the first, down to a readable minimum; then, if that is not enough (many
+        // columns), every column, the first included, down to a few characters.
+        for (columns, minimum) in [(Array(widths.indices.dropFirst()), minimumColumnWidth), (Array(widths.indices), 4)] {
+            while excess > 0 {
+                let shrinkable = columns.filter { widths[$0] > min(natural[$0], minimum) }
+                guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
         }
         return widths
     }
