@@ -93,6 +93,7 @@ struct GenerateCommand: ParsableCommand {
             let reason = errno == EEXIST ? "already exists; pass --force to replace it" : String(cString: strerror(errno))
             throw CommandFailure(message: "--out \(out): \(reason)", code: errno == EEXIST ? 64 : 1)
         }
+        progress.finish()
         Console.out("wrote \(events) events to \(out); head \(head)")
     }
 }

@@ -21,6 +21,7 @@ struct ImportCommand: ParsableCommand {
         let result = try CommandFailure.guarding { () throws(StoreError) in
             try store.importLog(entries) { done, total in progress.update(Int64(done), of: Int64(total)) }
         }
+        progress.finish()
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([

@@ -25,8 +25,9 @@ final class Progress {
         Console.errorInPlace("\(label): \(done)/\(total) events")
     }
 
-    /// Ends the progress line, if one was printed.
+    /// Ends the progress line, if one was printed, before the command prints its result; idempotent.
     func finish() {
         if shown >= 0 { Console.errorInPlace(nil) }
+        shown = -1
     }
 }
