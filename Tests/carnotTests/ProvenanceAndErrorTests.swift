@@ -36,6 +36,21 @@ import Testing
         #expect(history.contains("\tprobable\t\(user)\t"))
     }
 
+    @Test func stateShowsTheEventsEachHeldLabelRestsOnWithConfidenceAndRecorder() throws {
+        let scratch = try Scratch()
+        let state = try scratch.carnot(["state", "--at", "2024-06-01"]).stdout
+        let section = try #require(state.range(of: "Labels held on 2024-06-01 rest on"))
+        let rows = state[section.upperBound...].split(separator: "\n").filter { $0.hasPrefix("mers ") }
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("193: carnot label granted to mers") == true && rows.first?.contains("confirmed") == true)
+        #expect(rows.last?.contains("213: label of mers extended") == true && rows.last?.contains("probable") == true)
+        // After a correction, the replacement (carried by the correction) is what the label rests on.
+        #expect(try scratch.carnot(["correct", "213", "--reason", "r", "--effective", "2024", "--source", "s", "--recorded-by", "auditor",
+                                    "--", "extend", "mers", "--until", "2025-06-30"]).status == 0)
+        let corrected = try scratch.carnot(["state", "--at", "2024-06-01"]).stdout
+        #expect(corrected.split(separator: "\n").contains { $0.hasPrefix("mers ") && $0.contains("218: label of mers extended until 2025-06-30 (replacing 213)") && $0.contains("auditor") })
+    }
+
     @Test func historyJSONCarriesTheCorrectionStatus() throws {
         let scratch = try Scratch()
         #expect(try scratch.carnot(["retract", "213", "--reason", "draft", "--effective", "2024", "--source", "s"]).status == 0)

@@ -33,7 +33,12 @@ struct StateCommand: ParsableCommand {
         let document = StateDocument.json(state, at: at.day, head: head)
         switch output.format {
         case .json: Console.out(CanonicalJSON.string(document))
-        case .table: Console.out(StateTable.render(state, at: at.day, head: head))
+        case .table:
+            Console.out(StateTable.render(state, at: at.day, head: head))
+            let events = try CommandFailure.guarding { () throws(StoreError) in try store.events(types: LabelProvenance.types, through: head.seq) }
+            if let provenance = LabelProvenance.table(state, at: at.day, events: events, upto: head.seq) {
+                Console.out("\nLabels held on \(at.day) rest on (see `carnot explain ID --at \(at.day)`)\n" + provenance.rendered)
+            }
         case .csv, .tsv: output.print(StateTable.institutes(state, at: at.day))
         }
     }

@@ -10,6 +10,9 @@ struct TextTable {
     /// The narrowest a shrunk column gets: enough to recognise a name or a date.
     static let minimumColumnWidth = 10
     static let separator = "  "
+    /// Columns whose values are copied exactly (into --upto, --known-at, --at): cut after the free text.
+    static let wholeValueHeaders: Set<String> = ["SEQ", "RECORDED", "EFFECTIVE", "AT", "HEAD", "SINCE", "REGISTERED",
+                                                 "OPENED", "FORMED", "RESULTS", "CONFIDENCE"]
 
     init(_ headers: String...) { self.headers = headers }
 
@@ -27,7 +30,7 @@ struct TextTable {
         let natural = headers.indices.map { column in
             ([headers] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }
-        let widths = width.map { Self.fit(natural, into: $0) } ?? natural
+        let widths = width.map { fit(natural, into: $0) } ?? natural
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 let shown = Self.cut(cell, to: widths.indices.contains(index) ? widths[index] : cell.count)
@@ -39,14 +42,17 @@ struct TextTable {
     }
 
     /// Column widths that fit `total`: the widest shrinkable column loses a character at a time until the
-    /// line fits. The first column (the id or position a reader copies) is cut only when nothing else is left.
-    static func fit(_ natural: [Int], into total: Int) -> [Int] {
+    /// line fits.
+    func fit(_ natural: [Int], into total: Int) -> [Int] {
         var widths = natural
-        let separators = separator.count * max(0, widths.count - 1)
+        let separators = Self.separator.count * max(0, widths.count - 1)
         var excess = widths.reduce(0, +) + separators - total
-        // First the columns after the first, down to a readable minimum; then, if that is not enough (many
-        // columns), every column, the first included, down to a few characters.
-        for (columns, minimum) in [(Array(widths.indices.dropFirst()), minimumColumnWidth), (Array(widths.indices), 4)] {
+        // First the free-text columns down to a readable minimum, then the values a reader copies exactly (a
+        // date, a record time) down to that minimum, then the free text further, and only then the first column.
+        let rest = Array(widths.indices.dropFirst())
+        let free = rest.filter { !Self.wholeValueHeaders.contains(headers[$0]) }
+        let phases = [(free, Self.minimumColumnWidth), (rest, Self.minimumColumnWidth), (free, 4), (Array(widths.indices), 4)]
+        for (columns, minimum) in phases {
             while excess > 0 {
                 let shrinkable = columns.filter { widths[$0] > min(natural[$0], minimum) }
                 guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
