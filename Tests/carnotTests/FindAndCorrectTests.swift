@@ -69,6 +69,16 @@ import Testing
         #expect(month.stderr.contains("there is no month 13"))
     }
 
+    @Test func aRefusedIdOrInstantSaysWhatToWriteInstead() throws {
+        let scratch = try Scratch()
+        let id = try scratch.carnot(["extend", "MERS", "--until", "2025-06-30", "--effective", "2024", "--source", "s"])
+        #expect(id.status == 64)
+        #expect(id.stderr.contains(#"`carnot find "MERS"` gives the id of a name"#))
+        let instant = try scratch.carnot(["state", "--at", "2020", "--known-at", "yesterday"])
+        #expect(instant.status == 64)
+        #expect(instant.stderr.contains("write a UTC instant as tables print it"))
+    }
+
     @Test func aDryRunShowsTheEventsAsTheyWouldBeWrittenAndWritesNothing() throws {
         let scratch = try Scratch()
         let head = try scratch.carnot(["head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

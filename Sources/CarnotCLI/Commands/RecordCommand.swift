@@ -37,7 +37,7 @@ struct RecordCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "--file \(file): cannot read the file", code: 64)
+                throw CommandFailure(message: "--file \(file): cannot read the file (it does not exist or is not readable); give the path of a decision file, or - for standard input", code: 64)
             }
             data = contents
         }

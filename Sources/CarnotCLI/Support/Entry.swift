@@ -42,23 +42,37 @@ extension CarnotCommand {
         return "'\(first)' is not a carnot command.\(Suggestion.sentence(for: first, among: names)) See `carnot --help` for the commands"
     }
 
-    /// The parser's message with the reason a date was refused: "The value '2020-02-30' is invalid for
-    /// '--at <date>'" says which value, not why.
+    /// The parser's message with the reason a value was refused: "The value '2020-02-30' is invalid for
+    /// '--at <date>'" says which value, not why nor what to write instead.
     static func explainingDates(_ message: String) -> String? {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var changed = false
         let explained = lines.map { line -> String in
-            guard line.contains("is invalid for '"),
-                  let open = line.range(of: "The value '"), let close = line.range(of: "' is invalid", range: open.upperBound..<line.endIndex)
+            guard let open = line.range(of: "The value '"),
+                  let close = line.range(of: "' is invalid for '", range: open.upperBound..<line.endIndex),
+                  let reason = reason(for: String(line[open.upperBound..<close.lowerBound]),
+                                      label: String(line[close.upperBound...]))
             else { return line }
-            let value = String(line[open.upperBound..<close.lowerBound])
-            guard value.prefix(4).allSatisfy(\.isNumber), value.count >= 4 else { return line }
-            do { _ = try PartialDate(parsing: value) } catch {
-                changed = true
-                return "\(line): \(error)"
-            }
-            return line
+            changed = true
+            return "\(line): \(reason)"
         }
         return changed ? explained.joined(separator: "\n") : nil
+    }
+
+    /// Why `value` is not valid for the argument `label` (as the parser prints it, e.g. "--at <date>'").
+    private static func reason(for value: String, label: String) -> String? {
+        if label.contains("<timestamp>") || label.contains("<when>") {
+            return "write a UTC instant as tables print it (2026-11-29T21:26:44.839127Z), to the second, or a day"
+        }
+        if value.count >= 4, value.prefix(4).allSatisfy(\.isNumber) {
+            do { _ = try PartialDate(parsing: value) } catch { return error.description }
+            return nil
+        }
+        let entities = ["<id>", "<institute>", "<school>", "<person>", "<consortium>", "<call>", "<into>", "<representing>",
+                        "<entity>", "<ids>", "<person>"]
+        if entities.contains(where: label.contains), EntityID(value) == nil {
+            return "an id has \(EntityID.rule); `carnot find \"\(value)\"` gives the id of a name"
+        }
+        return nil
     }
 }
