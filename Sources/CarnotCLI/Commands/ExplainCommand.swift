@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try output.requireTableOrJSON("explain")
         let store = try self.store.openForReading()
-        let id = try EntityDirectory(store: store).resolve(entity)
+        let id = try EntityDirectory.resolve(entity, in: store)
         let (events, upto) = try CommandFailure.guarding { () throws(StoreError) in (try store.events(), try store.position(knownAt.cutoff)) }
         guard let explanation = Explanation.explain(id, at: at.day, events: events, upto: upto) else {
             throw CommandFailure(message: "no entity '\(id)' on \(at.day); see `carnot state --at \(at)`", code: 64)

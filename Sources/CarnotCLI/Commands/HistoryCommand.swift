@@ -21,7 +21,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let id = try EntityDirectory(store: store).resolve(entity)
+        let id = try EntityDirectory.resolve(entity, in: store)
         let events = try CommandFailure.guarding { () throws(StoreError) in try store.events() }
         let deciding = Timeline.corrections(in: events, upto: .max)
         let touching = events.filter { $0.event.entities.contains(id) }

@@ -36,11 +36,17 @@ struct ListCommand: ParsableCommand {
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.array(table.rows.map { row in
-                .object(Dictionary(uniqueKeysWithValues: zip(table.headers.map { $0.lowercased() }, row.map { JSONValue.string($0) })))
+                .object(Dictionary(uniqueKeysWithValues: zip(table.headers.map(Self.key), row.map { JSONValue.string($0) })))
             })))
         case .table, .csv, .tsv:
             output.print(table)
         }
+    }
+
+    /// A header as a JSON member name: "OTHER NAMES" -> "otherNames".
+    static func key(_ header: String) -> String {
+        let words = header.lowercased().split(separator: " ")
+        return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
     }
 
     static func table(of kind: Kind, in state: RegistryState, on day: Day) -> TextTable {

@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try output.requireTableOrJSON("show")
         let store = try self.store.openForReading()
-        let id = try EntityDirectory(store: store).resolve(entity)
+        let id = try EntityDirectory.resolve(entity, in: store)
         let state = try CommandFailure.guarding { () throws(StoreError) in try store.state(at: at.day, knownAt: knownAt.cutoff) }
         guard let document = StateDocument.entity(id, in: state, at: at.day) else {
             throw CommandFailure(message: "no institute, school, person, consortium or call '\(id)' on \(at.day); see `carnot state --at \(at)`", code: 64)

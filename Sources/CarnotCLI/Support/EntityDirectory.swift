@@ -91,4 +91,13 @@ extension EntityDirectory {
         let (state, events) = try CommandFailure.guarding { () throws(StoreError) in (try store.currentState(), try store.events()) }
         self.init(state: state, events: events)
     }
+
+    /// The entity `text` designates in `store`. An id the current state knows is taken at once, without
+    /// reading the log for names, so that `show ID` stays as fast on a large log as before names were accepted.
+    static func resolve(_ text: String, in store: EventStore) throws -> EntityID {
+        if let id = EntityID(text), try CommandFailure.guarding({ () throws(StoreError) in try store.currentState() }).kind(of: id) != nil {
+            return id
+        }
+        return try EntityDirectory(store: store).resolve(text)
+    }
 }
