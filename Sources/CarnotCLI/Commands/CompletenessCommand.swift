@@ -31,19 +31,20 @@ struct CompletenessCommand: ParsableCommand {
                 ])
             })))
         case .table, .csv, .tsv:
-            var table = TextTable("CALL", "RESULTS", "LABELLED", "RENEWED", "NOT RENEWED", "TREMPLINS", "PROBATION")
+            // Each count as PUBLISHED/NAMED ("34/10": 34 published, 10 named in the registry; "?" not published),
+            // so that the table is readable in 80 columns.
+            var table = TextTable("CALL", "NAME", "RESULTS", "LABELLED", "RENEWED", "NOT RENEWED", "TREMPLINS", "PROBATION")
             for row in rows {
                 let counts = row.published
                 func cell(_ published: Int?, _ named: [EntityID]) -> String {
-                    "\(published.map(String.init) ?? "?") published, \(named.count) named"
+                    published == nil && named.isEmpty ? "-" : "\(published.map(String.init) ?? "?")/\(named.count)"
                 }
-                table.add("\(row.name) (\(row.call))", row.announced?.description ?? "not published",
-                          counts == nil && row.namedLabelled.isEmpty ? "-" : cell(counts?.labelled, row.namedLabelled),
-                          counts?.renewed == nil && row.namedRenewed.isEmpty ? "-" : cell(counts?.renewed, row.namedRenewed),
-                          counts?.notRenewed == nil && row.namedNotRenewed.isEmpty ? "-" : cell(counts?.notRenewed, row.namedNotRenewed),
-                          counts?.tremplins == nil && row.namedTremplins.isEmpty ? "-" : cell(counts?.tremplins, row.namedTremplins),
-                          counts?.probation == nil && row.namedProbation.isEmpty ? "-" : cell(counts?.probation, row.namedProbation))
+                table.add(row.call.rawValue, row.name, row.announced?.description ?? "not published",
+                          cell(counts?.labelled, row.namedLabelled), cell(counts?.renewed, row.namedRenewed),
+                          cell(counts?.notRenewed, row.namedNotRenewed), cell(counts?.tremplins, row.namedTremplins),
+                          cell(counts?.probation, row.namedProbation))
             }
+            if output.format == .table { Console.out("Counts are PUBLISHED/NAMED: published in the call's results / named by the registry.") }
             output.print(table)
             for row in rows where output.format == .table {
                 if let labelled = row.published?.labelled {
