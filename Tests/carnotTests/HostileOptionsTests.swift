@@ -19,7 +19,7 @@ import Testing
         (["retract", "999", "--reason", "r", "--effective", "2020", "--source", "s"], 64, "no event at this position"),
         (["verify", "--head", "abc"], 64, "SEQ:HASH"),
         (["announce-results", "c", "--labelled", "-5", "--effective", "2020", "--source", "s"], 64, "labelled"),
-        (["no-such-command"], 64, "unknown"),
+        (["no-such-command"], 64, "is not a carnot command"),
     ]
 
     @Test(arguments: cases.indices)

@@ -46,7 +46,13 @@ struct AuditCommand: ParsableCommand {
             guard let events = events ?? BundledHistory.folder() else {
                 throw CommandFailure(message: "--events: no published log found; give --events DIR", code: 64)
             }
-            report = try Self.replaying { () throws(StoreError) in try Auditor.audit(events: events, snapshots: snapshots) }
+            let progress = Progress("audit")
+            report = try Self.replaying { () throws(StoreError) in
+                try Auditor.audit(events: events, snapshots: snapshots) { done, total in
+                    progress.update(Int64(done), of: Int64(total))
+                }
+            }
+            progress.finish()
             source = events
         }
         switch output.format {
@@ -67,17 +73,19 @@ struct AuditCommand: ParsableCommand {
                     ])
                 }),
             ])))
-        case .table:
-            Console.out("replayed \(report.eventsReplayed) events from \(source): chain verified, head \(report.head)")
-            for confirmation in report.confirmations { Console.out("ok: \(confirmation)") }
-            for problem in report.problems { Console.out("FAILED: \(problem)") }
+        case .table, .csv, .tsv:
+            if output.format == .table {
+                Console.out("replayed \(report.eventsReplayed) events from \(source): chain verified, head \(report.head)")
+                for confirmation in report.confirmations { Console.out("ok: \(confirmation)") }
+                for problem in report.problems { Console.out("FAILED: \(problem)") }
+            }
             var table = TextTable("SNAPSHOT", "AT", "HEAD", "VERDICT")
             for verdict in report.verdicts {
                 table.add(verdict.file, verdict.at.description, String(verdict.head.seq),
                           verdict.matches ? "match" : verdict.problem ?? "MISMATCH (\(verdict.differences.count) differences)")
             }
-            Console.out(table.rendered)
-            for verdict in report.verdicts where !verdict.differences.isEmpty {
+            output.print(table)
+            for verdict in report.verdicts where !verdict.differences.isEmpty && output.format == .table {
                 var differences = TextTable("FIELD", "EXPECTED", "FOUND")
                 for difference in verdict.differences {
                     differences.add(difference.path, difference.expected.map(JSONOutline.scalar) ?? "(absent)",

@@ -11,8 +11,13 @@ struct CheckCommand: ParsableCommand {
         the checkpoint does not verify.
 
         Examples:
+          carnot keygen carnot-registry
+          carnot prove inclusion 57 --sign carnot-registry.key > proof.txt
+          carnot log --format json --since 56 | head -n 1 > event.json
           carnot check inclusion proof.txt --key carnot-registry.pub --event event.json
-          carnot check consistency growth.txt --key carnot-registry.pub --old checkpoint-2025.txt
+          carnot checkpoint --size 200 --sign carnot-registry.key > old.txt
+          carnot prove consistency 200 296 --sign carnot-registry.key > growth.txt
+          carnot check consistency growth.txt --key carnot-registry.pub --old old.txt
         """,
         subcommands: [Inclusion.self, Consistency.self])
 

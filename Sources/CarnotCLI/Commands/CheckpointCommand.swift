@@ -14,7 +14,8 @@ struct CheckpointCommand: ParsableCommand {
         KEY (a key written by `carnot keygen`) it is a C2SP signed note, which anyone can check with the \
         public key: publish it, and later `carnot check consistency` proves the log only grew.
 
-        Example:
+        Examples:
+          carnot keygen carnot-registry
           carnot checkpoint --sign carnot-registry.key > checkpoint.txt
         """)
 

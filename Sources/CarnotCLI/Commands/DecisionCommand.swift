@@ -12,16 +12,12 @@ protocol DecisionCommand: ParsableCommand {
 
 extension DecisionCommand {
     func run() throws {
+        try output.requireTableOrJSON(Self.configuration.commandName ?? "")
         let drafts: [EventDraft]
         do { drafts = try events().map { try decision.draft($0) } } catch let error as EventFormatError {
             throw CommandFailure(StoreError.malformed(error))
         }
-        let store = try self.store.openForWriting()
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.append(drafts, expectedHead: decision.guarding.expectHead,
-                             idempotencyKey: decision.guarding.idempotencyKey)
-        }
-        AppendReport.print(result, format: output.format)
+        try DecisionWriter.write(drafts, guarding: decision.guarding, store: store, output: output)
     }
 
     /// Checks a free-text argument with the same rules as a decision file's text fields.
@@ -40,7 +36,7 @@ enum AppendReport {
                 "first": .integer(result.firstSeq), "last": .integer(result.lastSeq), "replayed": .bool(result.replayed),
                 "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             let positions = result.firstSeq == result.lastSeq ? "event \(result.firstSeq)" : "events \(result.firstSeq)-\(result.lastSeq)"
             Console.out(result.replayed
                         ? "already recorded with this idempotency key as \(positions); nothing written"

@@ -5,16 +5,19 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Why an entity is as it is on a day: the events behind each field, and those a correction took out.",
-        discussion: "Example:\n  carnot explain tsn --at 2020-02-07")
+        discussion: "The entity is an id, or a name only one entity matches.\n\nExamples:\n  carnot explain tsn --at 2020-02-07\n  carnot explain \"Télécom & Société Numérique\" --at 2016-07-06")
 
-    @Argument(help: "The entity's id.") var id: EntityID
+    @Argument(help: "The entity's id, or a name only it matches.", completion: .custom(IDCompletion.complete))
+    var entity: String
     @Option(help: ArgumentHelp("The day.", valueName: "date")) var at: PartialDate
     @OptionGroup var knownAt: KnownAtOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("explain")
         let store = try self.store.openForReading()
+        let id = try EntityDirectory.resolve(entity, in: store)
         let (events, upto) = try CommandFailure.guarding { () throws(StoreError) in (try store.events(), try store.position(knownAt.cutoff)) }
         guard let explanation = Explanation.explain(id, at: at.day, events: events, upto: upto) else {
             throw CommandFailure(message: "no entity '\(id)' on \(at.day); see `carnot state --at \(at)`", code: 64)
@@ -28,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
                 }),
                 "skipped": .array(explanation.skipped.map { .object(["event": json($0.event), "by": json($0.correction)]) }),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             var lines = ["\(id) on \(at.day)"]
             for field in explanation.fields {
                 lines.append("\n\(field.name): \(summary(field.value))")
@@ -53,7 +56,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func row(_ citation: Explanation.Citation) -> [String] {
-        [String(citation.seq), citation.effective.description, citation.recorded.toTheSecond,
+        [String(citation.seq), citation.effective.description, citation.recorded.description,
          citation.summary + (citation.confidence == .confirmed ? "" : " [\(citation.confidence.rawValue)]"), citation.source]
     }
 

@@ -11,7 +11,7 @@ struct KeygenCommand: ParsableCommand {
         repository) and NAME.pub (the verifier key, NAME+HASH+KEY, to publish). Refuses to overwrite.
 
         Example:
-          carnot keygen carnot-registry --folder ~/.carnot-keys
+          carnot keygen carnot-registry
         """)
 
     @Argument(help: ArgumentHelp("The key's name (no '+' or spaces); signatures carry it.", valueName: "name"))

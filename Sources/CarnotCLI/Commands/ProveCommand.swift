@@ -11,8 +11,9 @@ struct ProveCommand: ParsableCommand {
         with `carnot check`, or with any RFC 9162 implementation (README, Proofs).
 
         Examples:
+          carnot keygen carnot-registry
           carnot prove inclusion 57 --sign carnot-registry.key > proof.txt
-          carnot prove consistency 4000 4821 --sign carnot-registry.key > growth.txt
+          carnot prove consistency 200 296 --sign carnot-registry.key > growth.txt
         """,
         subcommands: [Inclusion.self, Consistency.self])
 

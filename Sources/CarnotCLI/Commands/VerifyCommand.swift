@@ -15,8 +15,9 @@ struct VerifyCommand: ParsableCommand {
         Truncating the end of a log leaves a valid chain, so publish the head (`carnot head`) or a signed \
         checkpoint (`carnot checkpoint --sign`) and check it later.
 
-        Example:
-          carnot verify --head 57:3f1c...e2
+        Examples:
+          carnot verify
+          carnot verify --head 1:fb3feb58a89c303c28608f9b2e0356c4b0b4e36d5af9e258954685da7b5ab24c
         """)
 
     @Option(help: ArgumentHelp("A published head SEQ:HASH the log must still contain.", valueName: "seq:hash"))
@@ -27,6 +28,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("verify")
         var expected: LogHead?
         if let head {
             let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
@@ -36,13 +38,11 @@ struct VerifyCommand: ParsableCommand {
             expected = LogHead(seq: seq, hash: parts[1])
         }
         let store = try self.store.openForReading()
-        // Progress on a terminal only: a log of a million events takes a while to prove.
-        let progress: ((Int64, Int64) -> Void)? = isatty(2) == 1 ? { done, total in
-            FileHandle.standardError.write(Data("\rverify: \(done)/\(total) events\(done == total ? "\n" : "")".utf8))
-        } : nil
+        let progress = Progress("verify")
         let report = try CommandFailure.guarding { () throws(StoreError) in
-            try store.verify(expectedHead: expected, chainOnly: chainOnly, progress: progress)
+            try store.verify(expectedHead: expected, chainOnly: chainOnly) { done, total in progress.update(done, of: total) }
         }
+        progress.finish()
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([
@@ -51,7 +51,7 @@ struct VerifyCommand: ParsableCommand {
                 "verified": .object(["seq": .integer(report.verifiedHead.seq), "hash": .string(report.verifiedHead.hash)]),
                 "failure": report.failure.map { .object(["seq": .integer($0.seq), "reason": .string($0.reason)]) } ?? .null,
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             if report.isValid {
                 Console.out(chainOnly
                     ? "ok: the chain of \(report.verifiedHead.seq) events verifies; head \(report.verifiedHead)"

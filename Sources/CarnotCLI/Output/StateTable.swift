@@ -3,22 +3,13 @@ import CarnotRegistry
 /// The state of the network as a person reads it: one table per concern.
 enum StateTable {
     static func render(_ state: RegistryState, at day: Day, head: LogHead) -> String {
-        var sections = ["Carnot network on \(day), from the log up to position \(head.seq)\n" + completeness(state, at: day)]
+        var sections = [TableStyle.current.wrapped("Carnot network on \(day), from the log up to position \(head.seq)\n"
+                                                   + completeness(state, at: day))]
         let institutes = state.institutes.values.sorted { $0.id < $1.id }
         let statuses = institutes.map { LabelStatus($0, on: day) }
-        var table = TextTable("INSTITUTE", "NAME", "LABEL", "CALL", "TERM", "SCHOOLS")
-        for (institute, status) in zip(institutes, statuses) {
-            let term: LabelTerm? = switch status {
-            case .held(let term), .ended(let term): term
-            case .notKnown: nil
-            }
-            let schools = state.schools(of: institute.id).map { $0.role == .member ? $0.school.name : "\($0.school.name) (\($0.role.rawValue))" }
-            table.add(institute.id.rawValue, institute.name, status.phrase,
-                      term?.call.rawValue ?? "-", term.map { "\($0.from) to \($0.until)" } ?? "-",
-                      schools.isEmpty ? "-" : schools.joined(separator: ", "))
-        }
         let counts = ["held", "ended", "not known"].map { words in "\(statuses.filter { $0.words == words }.count) \(words)" }
-        sections.append("Institutes: \(institutes.count) registered; label on \(day): \(counts.joined(separator: ", "))\n" + table.rendered)
+        sections.append(TableStyle.current.wrapped("Institutes: \(institutes.count) registered; label on \(day): \(counts.joined(separator: ", "))") + "\n"
+                        + self.institutes(state, at: day).rendered)
 
         let schools = state.schools.values.filter(\.isActive).sorted { $0.id < $1.id }
         if !schools.isEmpty {
@@ -58,5 +49,22 @@ enum StateTable {
         return lines.map(\.sentence).joined(separator: "\n")
             + "\nThe registry names only the institutes below. LABEL: \"held\" that day; \"ended\" (the last recorded term ran out, "
             + "was withdrawn or not renewed); \"not known\" (nothing recorded covers that day, not \"not labelled\")."
+    }
+
+    /// The main table, one row per institute: also what `state --format csv` prints.
+    static func institutes(_ state: RegistryState, at day: Day) -> TextTable {
+        var table = TextTable("INSTITUTE", "NAME", "LABEL", "CALL", "TERM", "SCHOOLS")
+        for institute in state.institutes.values.sorted(by: { $0.id < $1.id }) {
+            let status = LabelStatus(institute, on: day)
+            let term: LabelTerm? = switch status {
+            case .held(let term), .ended(let term): term
+            case .notKnown: nil
+            }
+            let schools = state.schools(of: institute.id).map { $0.role == .member ? $0.school.name : "\($0.school.name) (\($0.role.rawValue))" }
+            table.add(institute.id.rawValue, institute.name, status.phrase,
+                      term?.call.rawValue ?? "-", term.map { "\($0.from) to \($0.until)" } ?? "-",
+                      schools.isEmpty ? "-" : schools.joined(separator: ", "))
+        }
+        return table
     }
 }

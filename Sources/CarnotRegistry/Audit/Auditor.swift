@@ -8,11 +8,12 @@ public enum Auditor {
     /// Audits the log at `events` (a file or folder) against the snapshots in `snapshots` (a folder of
     /// `.json` files, or one file).
     /// - Throws: `StoreError.badLine` when the log itself does not import (altered line, broken chain).
-    public static func audit(events: String, snapshots: String) throws(StoreError) -> AuditReport {
+    /// `progress` is called with (events replayed, events in the log) as the replay goes.
+    public static func audit(events: String, snapshots: String, progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> AuditReport {
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(events) } catch { throw .badLine(error) }
         let store = try EventStore(path: ":memory:")
-        _ = try store.importLog(entries)
+        _ = try store.importLog(entries, progress: progress)
         let path = events
         // Snapshots are recomputed by `Timeline` from the events themselves, not from the store's
         // checkpoints: an audit proves its answers from the log alone.
