@@ -51,6 +51,7 @@ struct StoreOptions: ParsableArguments {
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(folder) } catch { throw CommandFailure(StoreError.badLine(error)) }
         Console.error("carnot: creating the default store \(db) from the bundled history in \(folder) (\(entries.count) events)")
+        Self.removeAbandonedBootstraps(of: db)
         let staging = "\(db).bootstrap-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: staging + suffix) } }
         try CommandFailure.guarding { () throws(StoreError) in
@@ -61,6 +62,18 @@ struct StoreOptions: ParsableArguments {
         // Another process may have bootstrapped it meanwhile: its store is the same log, so it is kept.
         if link(staging, db) != 0, errno != EEXIST {
             throw CommandFailure(message: "cannot create the default store \(db): \(String(cString: strerror(errno)))", code: 1)
+        }
+    }
+
+    /// Removes what a bootstrap killed before it linked its store left behind (its private files), once
+    /// its process is gone.
+    private static func removeAbandonedBootstraps(of db: String) {
+        let folder = (db as NSString).deletingLastPathComponent
+        let prefix = (db as NSString).lastPathComponent + ".bootstrap-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
         }
     }
 }
