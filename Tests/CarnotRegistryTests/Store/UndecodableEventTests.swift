@@ -34,6 +34,8 @@ import Testing
             #expect(warnings.count == 1)
             #expect(warnings.first?.contains("event \(faulty) does not decode") == true)
             #expect(warnings.first?.contains("carnot retract \(faulty)") == true)
+            // verify names it (the readers refuse it) until it is settled.
+            #expect(try store.verify().failure?.seq == faulty)
             try store.append([Draft.retract(faulty, reason: "written by a faulty build", on: "2026")])
             let reader = try EventStore(path: path, access: .read)
             var later: [String] = []
