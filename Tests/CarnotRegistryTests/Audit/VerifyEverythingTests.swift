@@ -11,7 +11,7 @@ struct VerifyEverythingTests {
             let path = folder.appendingPathComponent("registry.sqlite").path
             let store = try EventStore(path: path, environment: FixedEnvironment(), checkpointInterval: 2)
             try store.recordHistory()
-            try store.append([Draft.retract(17, on: "2011-04-28")], idempotencyKey: "retract-5")
+            try store.append([Draft.retract(11, on: "2008-06")], idempotencyKey: "retract-11")
             try store.append([Draft.correct(8, with: Draft.affiliate("telecom-bretagne", to: "tsn", on: "2006-05-01"), on: "2006-05-01")])
             try store.append([Draft.renameInstitute("tsn", to: "Carnot TSN", on: "2012-01-01")], idempotencyKey: "rename")
             return try body(store, path)
