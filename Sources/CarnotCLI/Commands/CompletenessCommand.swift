@@ -15,21 +15,7 @@ struct CompletenessCommand: ParsableCommand {
         let rows = Completeness.rows(try CommandFailure.guarding { () throws(StoreError) in try store.currentState() })
         switch output.format {
         case .json:
-            Console.out(CanonicalJSON.string(.array(rows.map { row in
-                let ids = { (list: [EntityID]) in JSONValue.array(list.map { .string($0.rawValue) }) }
-                var published: JSONValue = .null
-                if let counts = row.published, case .object(var fields) = Event.callResultsAnnounced(call: row.call, counts: counts).payloadJSON {
-                    fields["call"] = nil
-                    published = .object(fields)
-                }
-                return .object([
-                    "call": .string(row.call.rawValue), "name": .string(row.name),
-                    "announced": row.announced.map { .string($0.description) } ?? .null, "published": published,
-                    "named": .object(["labelled": ids(row.namedLabelled), "renewed": ids(row.namedRenewed),
-                                      "tremplins": ids(row.namedTremplins), "probation": ids(row.namedProbation),
-                                      "notRenewed": ids(row.namedNotRenewed)]),
-                ])
-            })))
+            Console.out(CanonicalJSON.string(QueryDocuments.completeness(rows)))
         case .table:
             var table = TextTable("CALL", "RESULTS", "LABELLED", "RENEWED", "NOT RENEWED", "TREMPLINS", "PROBATION")
             for row in rows {

@@ -33,10 +33,7 @@ enum AppendReport {
     static func print(_ result: AppendResult, format: OutputOptions.Format) {
         switch format {
         case .json:
-            Console.out(CanonicalJSON.string(.object([
-                "first": .integer(result.firstSeq), "last": .integer(result.lastSeq), "replayed": .bool(result.replayed),
-                "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
-            ])))
+            Console.out(CanonicalJSON.string(QueryDocuments.append(result)))
         case .table:
             let positions = result.firstSeq == result.lastSeq ? "event \(result.firstSeq)" : "events \(result.firstSeq)-\(result.lastSeq)"
             Console.out(result.replayed

@@ -25,10 +25,7 @@ struct DiffCommand: ParsableCommand {
         let changes = StateDiff.changes(from: before, on: from.day, to: after, on: to.day)
         switch output.format {
         case .json:
-            Console.out(CanonicalJSON.string(.object([
-                "from": .string(from.day.description), "to": .string(to.day.description),
-                "changes": .array(changes.map { .object(["kind": .string($0.kind), "subject": .string($0.subject.rawValue), "detail": .string($0.detail)]) }),
-            ])))
+            Console.out(CanonicalJSON.string(QueryDocuments.diff(changes, from: from.day, to: to.day)))
         case .table:
             var table = TextTable("CHANGE", "SUBJECT", "DETAIL")
             for change in changes { table.add(change.kind, change.subject.rawValue, change.detail) }

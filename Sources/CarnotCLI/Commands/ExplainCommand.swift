@@ -21,13 +21,7 @@ struct ExplainCommand: ParsableCommand {
         }
         switch output.format {
         case .json:
-            Console.out(CanonicalJSON.string(.object([
-                "id": .string(id.rawValue), "at": .string(at.day.description),
-                "fields": .array(explanation.fields.map { field in
-                    .object(["field": .string(field.name), "value": field.value, "madeBy": .array(field.madeBy.map(json))])
-                }),
-                "skipped": .array(explanation.skipped.map { .object(["event": json($0.event), "by": json($0.correction)]) }),
-            ])))
+            Console.out(CanonicalJSON.string(QueryDocuments.explanation(explanation)))
         case .table:
             var lines = ["\(id) on \(at.day)"]
             for field in explanation.fields {
@@ -61,11 +55,5 @@ struct ExplainCommand: ParsableCommand {
         let text = CanonicalJSON.string(value)
         if case .string(let plain) = value { return plain }
         return text.count > 100 ? String(text.prefix(97)) + "..." : text
-    }
-
-    private func json(_ citation: Explanation.Citation) -> JSONValue {
-        .object(["seq": .integer(citation.seq), "effective": .string(citation.effective.description),
-                 "recorded": .string(citation.recorded.description), "source": .string(citation.source),
-                 "confidence": .string(citation.confidence.rawValue), "event": .string(citation.summary)])
     }
 }

@@ -13,7 +13,7 @@ struct HeadCommand: ParsableCommand {
         let store = try self.store.openForReading()
         let head = try CommandFailure.guarding { () throws(StoreError) in try store.head() }
         switch output.format {
-        case .json: Console.out(CanonicalJSON.string(.object(["seq": .integer(head.seq), "hash": .string(head.hash)])))
+        case .json: Console.out(CanonicalJSON.string(QueryDocuments.head(head)))
         case .table: Console.out(head.description)
         }
     }

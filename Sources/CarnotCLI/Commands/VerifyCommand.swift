@@ -31,11 +31,7 @@ struct VerifyCommand: ParsableCommand {
         let report = try CommandFailure.guarding { () throws(StoreError) in try store.verify(expectedHead: expected) }
         switch output.format {
         case .json:
-            Console.out(CanonicalJSON.string(.object([
-                "valid": .bool(report.isValid),
-                "verified": .object(["seq": .integer(report.verifiedHead.seq), "hash": .string(report.verifiedHead.hash)]),
-                "failure": report.failure.map { .object(["seq": .integer($0.seq), "reason": .string($0.reason)]) } ?? .null,
-            ])))
+            Console.out(CanonicalJSON.string(QueryDocuments.verification(report)))
         case .table:
             if report.isValid {
                 Console.out("ok: the chain of \(report.verifiedHead.seq) events verifies; head \(report.verifiedHead)")
