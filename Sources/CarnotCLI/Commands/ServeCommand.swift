@@ -30,6 +30,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        Self.blockStopSignals()
         _ = try store.openForWriting()
         let registry = try CommandFailure.guarding { () throws(StoreError) in try RegistryStore(path: store.db) }
         let settings = ServerSettings(host: host, port: port, tokensPath: tokens, requireToken: requireToken,
@@ -51,6 +52,19 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error { throw CommandFailure(message: "serve: \(error)", code: 1) }
+    }
+}
+
+extension ServeCommand {
+    /// Blocks SIGINT and SIGTERM in this thread before any other thread exists, so every thread inherits the
+    /// mask and none can take the default action (ending the process mid-request) whichever thread the
+    /// kernel picks: the signals reach only the graceful-shutdown handler of the server's service group.
+    static func blockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 }
 

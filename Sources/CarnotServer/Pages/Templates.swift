@@ -22,6 +22,9 @@ enum Templates {
     th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #c8c8c8}
     th{background:#eef2f7}
     .scroll{overflow-x:auto}
+    caption{text-align:left;padding:.3rem 0}
+    fieldset.cut{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:flex-end}
+    fieldset.cut legend{font-size:.9rem;padding:0;margin-bottom:.2rem}
     form.query{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:flex-end;background:#f4f6f9;padding:.7rem;border-radius:4px}
     form.query label{display:flex;flex-direction:column;font-size:.9rem}
     input,select,button{font-size:1rem;padding:.3rem;border:1px solid #6b6b6b;border-radius:3px}
@@ -50,7 +53,7 @@ enum Templates {
     <h1>The Carnot network on {{at}}</h1>
     <form class="query" method="get" action="/">
     <label for="at">Day<input id="at" name="at" type="date" value="{{at}}" required></label>
-    <fieldset style="border:0;padding:0;margin:0"><legend>As known at (optional: one of them)</legend>
+    <fieldset class="cut"><legend>As known at (optional: one of them)</legend>
     <label for="upto">Log position<input id="upto" name="upto" type="number" min="0" value="{{upto}}"></label>
     <label for="knownAt">Date<input id="knownAt" name="knownAt" type="date" value="{{knownAt}}"></label>
     </fieldset>
