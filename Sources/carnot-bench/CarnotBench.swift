@@ -17,7 +17,7 @@ struct CarnotBench: ParsableCommand {
         measures the peak memory of a replay in a child process. The baseline does the same writes and reads \
         through SQLite's C API alone, on the same rows, with the same durability. Files go to --work.
         """,
-        subcommands: [Run.self, ReplayPeak.self, ScanPeak.self],
+        subcommands: [Run.self, ProofsRun.self, ReplayPeak.self, ScanPeak.self],
         defaultSubcommand: Run.self
     )
 

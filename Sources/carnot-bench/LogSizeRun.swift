@@ -121,25 +121,8 @@ struct LogSizeRun {
 
     /// Writes the first `events` events of the synthetic log to `path` and returns the rest.
     private func generate(to path: String) throws -> [RecordedEvent] {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw BenchError("cannot write \(path)")
-        }
-        defer { try? handle.close() }
-        var tail: [RecordedEvent] = []
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        let parameters = SyntheticLog.Parameters(events: events + batched + singles, institutes: institutes, seed: seed)
-        try SyntheticLog.generate(parameters) { event in
-            guard event.seq <= events else { tail.append(event); return }
-            buffer += EventSchema.line(of: event)
-            buffer.append(0x0A)
-            if buffer.count >= 1 << 20 {
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try handle.write(contentsOf: buffer)
-        return tail
+        try SyntheticLogFile.write(SyntheticLog.Parameters(events: events + batched + singles, institutes: institutes, seed: seed),
+                                   to: path, keeping: events)
     }
 
     /// The decision a recorded event came from, to append it again.

@@ -31,7 +31,7 @@ import Testing
     @Test func anInvalidDecisionExitsWith64AndWritesNothing() throws {
         let cli = try seeded()
         let before = cli.storeBytes()
-        let result = try cli.run(["renew", "nobody", "--call", "carnot-4", "--from", "2024", "--until", "2028",
+        let result = try cli.run(["renew", "nobody", "--call", "carnot-4", "--from", "2024-01-01", "--until", "2028-01-01",
                                   "--effective", "2024", "--source", "x"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("payload.institute"))

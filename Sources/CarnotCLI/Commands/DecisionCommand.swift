@@ -12,13 +12,12 @@ protocol DecisionCommand: ParsableCommand {
 
 extension DecisionCommand {
     func run() throws {
-        let drafts = try events().map { try decision.draft($0) }
-        let store = try self.store.openForWriting()
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.append(drafts, expectedHead: decision.guarding.expectHead,
-                             idempotencyKey: decision.guarding.idempotencyKey)
+        try output.requireTableOrJSON(Self.configuration.commandName ?? "")
+        let drafts: [EventDraft]
+        do { drafts = try events().map { try decision.draft($0) } } catch let error as EventFormatError {
+            throw CommandFailure(StoreError.malformed(error))
         }
-        AppendReport.print(result, format: output.format)
+        try DecisionWriter.write(drafts, guarding: decision.guarding, store: store, output: output)
     }
 
     /// Checks a free-text argument with the same rules as a decision file's text fields.
@@ -33,8 +32,11 @@ enum AppendReport {
     static func print(_ result: AppendResult, format: OutputOptions.Format) {
         switch format {
         case .json:
-            Console.out(CanonicalJSON.string(QueryDocuments.append(result)))
-        case .table:
+            Console.out(CanonicalJSON.string(.object([
+                "first": .integer(result.firstSeq), "last": .integer(result.lastSeq), "replayed": .bool(result.replayed),
+                "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
+            ])))
+        case .table, .csv, .tsv:
             let positions = result.firstSeq == result.lastSeq ? "event \(result.firstSeq)" : "events \(result.firstSeq)-\(result.lastSeq)"
             Console.out(result.replayed
                         ? "already recorded with this idempotency key as \(positions); nothing written"

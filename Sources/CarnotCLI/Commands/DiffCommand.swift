@@ -4,8 +4,8 @@ import CarnotRegistry
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two days: labels gained and lost, renames, affiliations, offices, consortia.",
-        discussion: "Example:\n  carnot diff --from 2011-04-28 --to 2016-07-06")
+        abstract: "What changed between two days: label status (held, ended, not known), renames, affiliations, offices, consortia.",
+        discussion: "Examples:\n  carnot diff --from 2011-04-28 --to 2016-07-06\n  carnot diff --from 2016-07-06 --to 2020-02-07 --format csv")
 
     @Option(help: ArgumentHelp("The earlier day.", valueName: "date")) var from: PartialDate
     @Option(help: ArgumentHelp("The later day.", valueName: "date")) var to: PartialDate
@@ -25,11 +25,15 @@ struct DiffCommand: ParsableCommand {
         let changes = StateDiff.changes(from: before, on: from.day, to: after, on: to.day)
         switch output.format {
         case .json:
-            Console.out(CanonicalJSON.string(QueryDocuments.diff(changes, from: from.day, to: to.day)))
-        case .table:
+            Console.out(CanonicalJSON.string(.object([
+                "from": .string(from.day.description), "to": .string(to.day.description),
+                "changes": .array(changes.map { .object(["kind": .string($0.kind), "subject": .string($0.subject.rawValue), "detail": .string($0.detail)]) }),
+            ])))
+        case .table, .csv, .tsv:
             var table = TextTable("CHANGE", "SUBJECT", "DETAIL")
             for change in changes { table.add(change.kind, change.subject.rawValue, change.detail) }
-            Console.out("Changes from \(from.day) to \(to.day): \(changes.count)\n" + table.rendered)
+            if output.format == .table { Console.out("Changes from \(from.day) to \(to.day): \(changes.count)") }
+            output.print(table)
         }
     }
 }

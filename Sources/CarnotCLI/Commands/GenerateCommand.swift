@@ -17,8 +17,8 @@ struct GenerateCommand: ParsableCommand {
         more events make a denser history of the same entities, not a bigger world.
 
         Example:
-          carnot generate --events 100000 --institutes 200 --seed 1 --out /tmp/synthetic.ndjson
-          carnot import /tmp/synthetic.ndjson --db /tmp/synthetic.sqlite
+          carnot generate --events 2000 --institutes 20 --seed 1 --out synthetic.ndjson
+          carnot import synthetic.ndjson --db synthetic.sqlite
         """)
 
     @Option(help: ArgumentHelp("How many events to write (at least 1).", valueName: "n")) var events: Int
@@ -63,7 +63,9 @@ struct GenerateCommand: ParsableCommand {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunk + 64 * 1024)
         var head = LogHead.empty
-        let step = max(100_000, events / 10)
+        let step = max(1_000, events / 100)
+        let progress = Progress("generate")
+        defer { progress.finish() }
         func flush() throws {
             let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
             guard written == buffer.count else {
@@ -76,7 +78,7 @@ struct GenerateCommand: ParsableCommand {
             buffer.append(0x0A)
             if buffer.count >= chunk { try flush() }
             head = LogHead(seq: event.seq, hash: event.hash)
-            if events >= 100_000, event.seq % Int64(step) == 0 { Console.error("generate: \(event.seq)/\(events) events") }
+            if event.seq % Int64(step) == 0 { progress.update(event.seq, of: Int64(events)) }
         }
         try flush()
         closed = true
@@ -91,6 +93,7 @@ struct GenerateCommand: ParsableCommand {
             let reason = errno == EEXIST ? "already exists; pass --force to replace it" : String(cString: strerror(errno))
             throw CommandFailure(message: "--out \(out): \(reason)", code: errno == EEXIST ? 64 : 1)
         }
+        progress.finish()
         Console.out("wrote \(events) events to \(out); head \(head)")
     }
 }

@@ -8,18 +8,29 @@ struct ImportCommand: ParsableCommand {
         discussion: "Example:\n  carnot import Events/")
 
     @Argument(help: "An .ndjson file, or a folder whose .ndjson files are read in name order.") var path: String
+    @Option(help: ArgumentHelp("A published head SEQ:HASH the log must hold; a log that does not is refused before anything is written.",
+                               valueName: "seq:hash"))
+    var expectHead: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try output.requireTableOrJSON("import")
+        let pinned = try expectHead.map { text in
+            guard let head = LogHead(parsing: text) else {
+                throw CommandFailure(message: "--expect-head \(text): write SEQ:HASH as `carnot head` prints it, e.g. 217:<64 lower-case hex digits>", code: 64)
+            }
+            return head
+        }
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
         let store = try self.store.openForWriting()
+        let progress = Progress("import")
+        defer { progress.finish() }
         let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.importLog(entries) { done, total in
-                if total >= 10_000 { Console.error("import: \(done)/\(total) events") }
-            }
+            try store.importLog(entries, expectedHead: pinned) { done, total in progress.update(Int64(done), of: Int64(total)) }
         }
+        progress.finish()
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([
@@ -27,7 +38,7 @@ struct ImportCommand: ParsableCommand {
                 "appended": .integer(Int64(result.appended)),
                 "head": .object(["seq": .integer(result.head.seq), "hash": .string(result.head.hash)]),
             ])))
-        case .table:
+        case .table, .csv, .tsv:
             Console.out("imported \(result.appended) events (\(result.alreadyPresent) already present); head \(result.head)")
         }
     }

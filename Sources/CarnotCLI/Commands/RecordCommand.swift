@@ -11,16 +11,18 @@ struct RecordCommand: ParsableCommand {
         "source", "payload", and optionally "confidence" (confirmed, probable, uncertain), "note", \
         "recordedBy" and "id". The README documents every type and its payload.
 
-        Example:
-          {"events": [{"type": "institute.registered", "effective": "2020-02-07",
-                       "source": "MESRI press release, 7 Feb 2020",
-                       "payload": {"institute": "mers", "name": "MERS", "homeInstitutions": ["Ifremer"]}}]}
+        --dry-run validates the decision against the log and prints the events exactly as they would be \
+        written (positions, ids, record time, hashes), writing nothing.
+
+        Examples:
+          echo '{"events": [{"type": "institute.registered", "effective": "2026-05-12", "source": "MESR press release", "payload": {"institute": "ocean-lab", "name": "Ocean Lab", "homeInstitutions": ["Ifremer"]}}]}' | carnot record --file - --dry-run
+          echo '{"events": [{"type": "institute.renamed", "effective": "2024-06-01", "source": "ifremer.fr", "payload": {"institute": "mers", "name": "MERS Ocean"}}]}' | carnot record --file -
         """)
 
     @Option(name: .long, help: ArgumentHelp("The decision file (- for standard input).", valueName: "path"))
     var file: String
-    @Option(name: .long, help: ArgumentHelp("Who records the decision, for events that do not say.", valueName: "name"))
-    var recordedBy: String = "registry"
+    @Option(name: .long, help: ArgumentHelp("Who records the decision, for events that do not say (default: the operating-system user).", valueName: "name"))
+    var recordedBy: String = OperatingSystemUser.name
     @OptionGroup var guarding: AppendOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -29,12 +31,13 @@ struct RecordCommand: ParsableCommand {
     static let maximumBytes = 16 << 20
 
     func run() throws {
+        try output.requireTableOrJSON("record")
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "--file \(file): cannot read the file", code: 64)
+                throw CommandFailure(message: "--file \(file): cannot read the file (it does not exist or is not readable); give the path of a decision file, or - for standard input", code: 64)
             }
             data = contents
         }
@@ -49,10 +52,6 @@ struct RecordCommand: ParsableCommand {
         } catch let error as EventFormatError {
             throw CommandFailure(StoreError.malformed(error))
         }
-        let store = try self.store.openForWriting()
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.append(drafts, expectedHead: guarding.expectHead, idempotencyKey: guarding.idempotencyKey)
-        }
-        AppendReport.print(result, format: output.format)
+        try DecisionWriter.write(drafts, guarding: guarding, store: store, output: output)
     }
 }

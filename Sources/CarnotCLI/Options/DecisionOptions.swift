@@ -10,8 +10,8 @@ struct DecisionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The decision, document or URL the fact rests on.", valueName: "text"))
     var source: String
 
-    @Option(name: .long, help: ArgumentHelp("Who records the decision.", valueName: "name"))
-    var recordedBy: String = "registry"
+    @Option(name: .long, help: ArgumentHelp("Who records the decision (default: the operating-system user).", valueName: "name"))
+    var recordedBy: String = OperatingSystemUser.name
 
     @Option(name: .long, help: "How sure the source is: confirmed, probable or uncertain.")
     var confidence: Confidence = .confirmed
@@ -38,4 +38,7 @@ struct AppendOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Retry-safe key: the same key and events return the first positions.", valueName: "key"))
     var idempotencyKey: String?
+
+    @Flag(name: .long, help: "Validate and print the events exactly as they would be written (positions, ids, record time, hashes); write nothing.")
+    var dryRun = false
 }

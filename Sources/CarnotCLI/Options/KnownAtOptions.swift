@@ -4,7 +4,7 @@ import CarnotRegistry
 /// The record-time cut-off of a query: everything, the log as it stood at an instant, or after a position.
 struct KnownAtOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Answer as the registry knew it at this UTC instant (YYYY-MM-DDTHH:MM:SSZ; a day alone means its end).",
+        "Answer as the registry knew it at this UTC instant, as tables print it (2026-11-29T21:26:44.839127Z); a day or a second alone means its end.",
         valueName: "timestamp"))
     var knownAt: Timestamp?
 

@@ -15,11 +15,11 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     init(_ error: StoreError) {
         let code: Int32 = switch error {
-        case .invalid, .malformed, .readOnly: 64
+        case .invalid, .malformed, .badQuery, .readOnly: 64
         case .conflict, .idempotencyMismatch: 65
-        case .integrity: 66
+        case .integrity, .missing: 66
         case .badLine(let line): line.kind == .integrity ? 66 : 64
-        case .database: 1
+        case .database, .unusableFile: 1
         }
         self.init(message: error.description, code: code)
     }

@@ -15,6 +15,10 @@ public struct AuditReport: Sendable {
     public let eventsReplayed: Int
     public let head: LogHead
     public let verdicts: [Verdict]
+    /// What else was checked and holds (the signed checkpoint, the store's derived data).
+    public var confirmations: [String] = []
+    /// What else was checked and does not hold.
+    public var problems: [String] = []
 
-    public var passed: Bool { verdicts.allSatisfy(\.matches) }
+    public var passed: Bool { verdicts.allSatisfy(\.matches) && problems.isEmpty }
 }

@@ -1,15 +1,15 @@
 /// Recomputes the hash chain of a log and names the first position where it breaks.
 ///
 /// A position breaks when it is not the next one, its `prev` is not the previous hash, its hash is not
-/// SHA-256 over `prev` and its body, its body does not decode or disagrees with the indexed columns, or its
-/// record time goes back. Any edit to a stored event (a byte of its payload, a date, its order, a row removed
+/// SHA-256 over `prev` and its body, its body does not decode, is not in canonical form or disagrees with
+/// the indexed columns (id, type, effective day, record time), or its record time goes back. Any edit to a stored event (a byte of its payload, a date, its order, a row removed
 /// from the middle) therefore breaks the chain at or before it.
 public struct ChainVerifier {
     /// The first break found.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         public let seq: Int64
         public let reason: String
-        public var description: String { "position \(seq): \(reason)" }
+        public var description: String { seq > 0 ? "position \(seq): \(reason)" : reason }
     }
 
     private var expectedSeq: Int64 = 1
@@ -22,9 +22,10 @@ public struct ChainVerifier {
     public var head: LogHead { LogHead(seq: expectedSeq - 1, hash: previousHash) }
 
     /// Checks the next stored row: its position, body bytes and chain fields, and (when the store keeps
-    /// them) the indexed columns.
+    /// them) the indexed columns. Returns the event decoded from the body.
+    @discardableResult
     public mutating func check(seq: Int64, body: [UInt8], prev: String, hash: String,
-                               columns: (type: String, effective: Int64, recorded: Int64)? = nil) throws(Failure) {
+                               columns: (id: String, type: String, effective: Int64, recorded: Int64)? = nil) throws(Failure) -> RecordedEvent {
         guard seq == expectedSeq else {
             throw Failure(seq: expectedSeq, reason: seq > expectedSeq
                           ? "missing: the next stored position is \(seq)" : "out of order: found position \(seq)")
@@ -51,9 +52,13 @@ public struct ChainVerifier {
         }
         guard event.seq == seq else { throw Failure(seq: seq, reason: "body says position \(event.seq)") }
         if let columns {
-            guard columns.type == event.event.typeName, columns.effective == Int64(event.effective.ordinal),
-                  columns.recorded == event.recorded.microseconds else {
-                throw Failure(seq: seq, reason: "indexed columns (type, effective, recorded) disagree with the hashed body")
+            guard columns.id == event.id, columns.type == event.event.typeName,
+                  columns.effective == Int64(event.effective.ordinal), columns.recorded == event.recorded.microseconds else {
+                throw Failure(seq: seq, reason: "indexed columns (id, type, effective, recorded) disagree with the hashed body")
+            }
+            // Queries decode the stored body with a faster reader than the chain's: one spelling only.
+            guard CanonicalJSON.bytes(EventSchema.body(of: event)) == body else {
+                throw Failure(seq: seq, reason: "the stored body is not in canonical form")
             }
         }
         guard event.recorded >= previousRecorded else {
@@ -62,5 +67,6 @@ public struct ChainVerifier {
         expectedSeq += 1
         previousHash = hash
         previousRecorded = event.recorded
+        return event
     }
 }

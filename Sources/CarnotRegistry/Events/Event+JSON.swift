@@ -121,13 +121,13 @@ extension Event {
                 probation: try f.optionalCount("probation")))
         case "label.granted":
             return .labelGranted(institute: try f.id("institute"), kind: try f.choice("kind", LabelKind.self),
-                                 call: try f.id("call"), from: try f.date("from").day, until: try f.date("until").day,
+                                 call: try f.id("call"), from: try f.day("from"), until: try f.day("until"),
                                  probation: try f.bool("probation", default: false))
         case "label.renewed":
             return .labelRenewed(institute: try f.id("institute"), call: try f.id("call"),
-                                 from: try f.date("from").day, until: try f.date("until").day)
+                                 from: try f.day("from"), until: try f.day("until"))
         case "label.extended":
-            return .labelExtended(institute: try f.id("institute"), until: try f.date("until").day)
+            return .labelExtended(institute: try f.id("institute"), until: try f.day("until"))
         case "label.withdrawn":
             return .labelWithdrawn(institute: try f.id("institute"), reason: try f.string("reason"))
         case "label.notRenewed":

@@ -162,7 +162,7 @@ extension FactDecoder {
     }
 
     private static func day(_ s: inout CanonicalScanner, _ field: String) throws(EventFormatError) -> Day {
-        try s.dateValue(field).date.day
+        try JSONFields.fullDay(s.dateValue(field).date, field: field)
     }
 
     /// A count of a call's results: a whole number from 0 to 100000.

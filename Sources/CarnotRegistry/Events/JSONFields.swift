@@ -102,9 +102,20 @@ struct JSONFields {
         try Self.partialDate(try required(key), field: key)
     }
 
+    /// A day written in full (`YYYY-MM-DD`): term bounds and closing days are days, not months or years.
+    mutating func day(_ key: String) throws(EventFormatError) -> Day {
+        try Self.fullDay(try Self.partialDate(try required(key), field: key), field: key)
+    }
+
     mutating func optionalDay(_ key: String) throws(EventFormatError) -> Day? {
         guard let value = raw(key) else { return nil }
-        return try Self.partialDate(value, field: key).day
+        return try Self.fullDay(try Self.partialDate(value, field: key), field: key)
+    }
+
+    /// Refuses a date known only to the month or the year where a day is meant: stored silently as the
+    /// first of the month, it would claim a precision the source does not give.
+    static func fullDay(_ date: PartialDate, field: String) throws(EventFormatError) -> Day {
+        try date.fullDay(field: field)
     }
 
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(EventFormatError) -> T

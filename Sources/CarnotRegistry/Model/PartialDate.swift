@@ -50,7 +50,30 @@ public struct DateFormatError: Error, CustomStringConvertible, Equatable, Sendab
         case .shape: "'\(text)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2011-04-28)"
         case .yearRange:
             "'\(text)' is outside the accepted years \(Day.acceptedYears.lowerBound)-\(Day.acceptedYears.upperBound)"
-        case .noSuchDay: "'\(text)' is not a day of the calendar"
+        case .noSuchDay: "'\(text)' is not a day of the calendar: \(Self.whyNoSuchDay(text))"
         }
+    }
+
+    /// Why a well-shaped date names no day: "February 2020 has 29 days", "there is no month 13".
+    private static func whyNoSuchDay(_ text: String) -> String {
+        let numbers = text.split(separator: "-").compactMap { Int($0) }
+        guard numbers.count >= 2 else { return "write YYYY, YYYY-MM or YYYY-MM-DD" }
+        guard (1...12).contains(numbers[1]) else { return "there is no month \(numbers[1]) (months are 01 to 12)" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        let days = Day.daysIn(month: numbers[1], year: numbers[0])
+        return "\(months[numbers[1] - 1]) \(numbers[0]) has \(days) days"
+    }
+}
+
+extension PartialDate {
+    /// The day, when the date is written in full; term bounds and closing days are days, not months or years.
+    /// - Throws: `EventFormatError` naming `field` when the date is known only to the month or the year.
+    public func fullDay(field: String) throws(EventFormatError) -> Day {
+        guard precision == .day else {
+            throw EventFormatError(field: field, value: description,
+                                   rule: "must be a full day YYYY-MM-DD (a term bound or closing day is a day; give the day the source names)")
+        }
+        return day
     }
 }

@@ -1,4 +1,4 @@
-/// What changed in the network between two days: labels gained and lost, renames, mergers, affiliations,
+/// What changed in the network between two days: label status (held, ended, not known), renames, mergers, affiliations,
 /// offices and consortium memberships, in a stable order.
 public enum StateDiff {
     /// One change, with the entity it concerns.
@@ -17,16 +17,10 @@ public enum StateDiff {
             if let old, old.name != new.name {
                 changes.append(Change(kind: "institute renamed", subject: id, detail: "\"\(old.name)\" -> \"\(new.name)\""))
             }
-            let held = old?.label(on: first)
-            let holds = new.label(on: second)
-            switch (held, holds) {
-            case (nil, let term?):
-                changes.append(Change(kind: "label gained", subject: id, detail: describe(term)))
-            case (let term?, nil):
-                changes.append(Change(kind: "label lost", subject: id, detail: describe(term)))
-            case (let was?, let now?) where was != now:
-                changes.append(Change(kind: "label changed", subject: id, detail: "\(describe(was)) -> \(describe(now))"))
-            default: break
+            let was = old.map { LabelStatus($0, on: first) } ?? .notKnown
+            let now = LabelStatus(new, on: second)
+            if was != now, let change = labelChange(was, now) {
+                changes.append(Change(kind: change, subject: id, detail: "\(describe(was)) -> \(describe(now))"))
             }
         }
         for id in Set(before.schools.keys).union(after.schools.keys).sorted() {
@@ -79,6 +73,25 @@ public enum StateDiff {
             }
         }
         return changes
+    }
+
+    /// The kind of a label change, in the words of `LabelStatus`; nil when nothing a reader sees changed.
+    static func labelChange(_ was: LabelStatus, _ now: LabelStatus) -> String? {
+        switch (was, now) {
+        case (.held, .held): "label changed"
+        case (_, .held): "label held"
+        case (_, .ended): "label ended"
+        case (.held, .notKnown), (.ended, .notKnown): "label not known"
+        case (.notKnown, .notKnown): nil
+        }
+    }
+
+    /// "held: carnot (carnot-4) [2020-02-07, 2024-02-07)", "ended: …", "not known".
+    static func describe(_ status: LabelStatus) -> String {
+        switch status {
+        case .held(let term), .ended(let term): "\(status.words): \(describe(term))"
+        case .notKnown: status.words
+        }
     }
 
     static func describe(_ term: LabelTerm) -> String {

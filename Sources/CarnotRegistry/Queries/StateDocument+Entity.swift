@@ -5,7 +5,7 @@ extension StateDocument {
         switch state.kind(of: id) {
         case .institute?:
             let record = state.institutes[id]!
-            document = institute(record, state, day)
+            document = withStatus(institute(record, state, day), state, day)
             guard case .object(var fields) = document else { return nil }
             fields["terms"] = .array(record.terms.map { term in
                 guard case .object(var termFields) = label(term) else { return .null }

@@ -23,4 +23,11 @@ public struct LogHead: Equatable, Sendable, CustomStringConvertible {
     public static let empty = LogHead(seq: 0, hash: EventSchema.genesisHash)
 
     public var description: String { "\(seq):\(hash)" }
+
+    /// Reads a head as `carnot head` prints it: `SEQ:HASH`, a position and 64 lower-case hex digits.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, EventSchema.isHexDigest(parts[1]) else { return nil }
+        self.init(seq: seq, hash: parts[1])
+    }
 }

@@ -55,39 +55,51 @@ extension EventStore {
     /// Validates each draft against the log as it stands (with the decision's earlier events, already
     /// inserted in this transaction), gives it its position, record time, id and chain hash, and inserts it.
     /// Returns the new head.
-    private func record(_ drafts: [EventDraft]) throws -> LogHead {
+    ///
+    /// Every event of the decision carries the same record time, the commit's: a cut-off by record time
+    /// (`--known-at`) falls between decisions, never inside one. Each event is first read back through the
+    /// log's readers (`EventSchema.checkReadable`), then checked against the domain rules.
+    func record(_ drafts: [EventDraft]) throws -> LogHead {
         var ids = Set<String>()
+        // Record time never decreases along the log, even if the clock steps back.
+        let recorded = max(environment.now(), try liveState().lastRecorded)
         for (index, draft) in drafts.enumerated() {
-            do {
-                try DecisionValidator(store: self).validate(draft.event, effective: draft.effective)
-            } catch var error as ValidationError {
+            func refuse(_ error: ValidationError) -> StoreError {
+                var error = error
                 error.index = index
-                throw StoreError.invalid(error)
+                return StoreError.invalid(error)
             }
             let id = draft.id ?? environment.newEventID()
             if draft.id != nil {
                 let taken = try connection.statement("SELECT 1 FROM events WHERE id = ?1").first([.text(id)]) { _ in true } ?? false
                 guard !taken, ids.insert(id).inserted else {
-                    throw StoreError.invalid(ValidationError(index: index, field: "id", value: id,
-                                                             rule: "an event with this id is already in the log; ids are unique"))
+                    throw refuse(ValidationError(field: "id", value: id, rule: "an event with this id is already in the log; ids are unique"))
                 }
             }
-            // Only the head is read here: holding a copy of the state while `absorb` changes it would copy it.
-            let (head, lastRecorded) = try { let state = try liveState(); return (state.head, state.lastRecorded) }()
-            // Record time never decreases along the log, even if the clock steps back.
+            let head = try liveState().head
             let unsigned = RecordedEvent(
                 seq: head.seq + 1, id: id, event: draft.event, effective: draft.effective,
-                precision: draft.precision, recorded: max(environment.now(), lastRecorded), source: draft.source,
+                precision: draft.precision, recorded: recorded, source: draft.source,
                 recordedBy: draft.recordedBy, confidence: draft.confidence, note: draft.note,
                 prev: head.hash, hash: "")
-            try absorb(try insert(unsigned))
+            let body = CanonicalJSON.bytes(EventSchema.body(of: unsigned))
+            do {
+                try EventSchema.checkReadable(unsigned, body: body)
+                try DecisionValidator(store: self).validate(draft.event, effective: draft.effective)
+            } catch let error as EventFormatError {
+                throw refuse(ValidationError(field: error.field, value: error.value, rule: error.rule))
+            } catch let error as ValidationError {
+                throw refuse(error)
+            }
+            try absorb(try insert(unsigned, body: body))
         }
         return try liveState().head
     }
 
     /// Hashes and inserts one event whose `prev` is set; returns it with its hash.
-    func insert(_ unsigned: RecordedEvent) throws -> RecordedEvent {
-        let body = CanonicalJSON.bytes(EventSchema.body(of: unsigned))
+    /// - Parameter body: its canonical body when the caller has it already.
+    func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil) throws -> RecordedEvent {
+        let body = given ?? CanonicalJSON.bytes(EventSchema.body(of: unsigned))
         let hash = EventSchema.hash(prev: unsigned.prev, body: body)
         try connection.statement("""
             INSERT INTO events (seq, id, type, effective, recorded, body, prev, hash)
@@ -97,6 +109,7 @@ extension EventStore {
                 .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
                 .text(String(decoding: body, as: UTF8.self)), .text(unsigned.prev), .text(hash),
             ])
+        try appendMerkleLeaf(seq: unsigned.seq, line: PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
         return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,
                              effective: unsigned.effective, precision: unsigned.precision, recorded: unsigned.recorded,
                              source: unsigned.source, recordedBy: unsigned.recordedBy,

@@ -13,24 +13,50 @@ extension EventStore {
 
     /// The newest checkpoint on or before `day` that holds for the cut-off `upto`: written at or before
     /// `upto`, and not made stale by an event at or before it.
+    ///
+    /// A checkpoint whose checksum does not match its row, or whose position no longer has the hash it was
+    /// computed at, is damaged: it is skipped (the fold starts from an older one, or from the start), said on
+    /// stderr, and, inside a write, deleted: the next checkpoint writes (every interval) replace it.
     func validCheckpoint(onOrBefore day: Day, upto: Int64) throws -> Checkpoint? {
+        // A store of an older layout opened read-only keeps unsealed checkpoints: they are not trusted.
+        guard try hasSealedCheckpoints() else { return nil }
+        var found: Checkpoint?
+        var damaged: [(day: Int64, position: Int64)] = []
         try connection.statement("""
-            SELECT day, state FROM checkpoints
-            WHERE day <= ?1 AND position <= ?2 AND (stale_from IS NULL OR stale_from > ?2)
-            ORDER BY day DESC, position DESC LIMIT 1
-            """).first([.integer(Int64(day.ordinal)), .integer(upto)]) { row in
+            SELECT c.day, c.position, c.position_hash, c.checksum, c.state,
+                   COALESCE((SELECT hash FROM events WHERE seq = c.position), ''), c.stale_from, c.stale_seal
+            FROM checkpoints c
+            WHERE c.day <= ?1 AND c.position <= ?2 AND (c.stale_from IS NULL OR c.stale_from > ?2)
+            ORDER BY c.day DESC, c.position DESC
+            """).query([.integer(Int64(day.ordinal)), .integer(upto)]) { row in
             let day = Day(ordinal: Int32(row.integer(0)))
-            do {
-                let state = try row.withBytes(1) { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }
-                return Checkpoint(day: day, state: state)
-            } catch {
-                throw StoreError.integrity("the checkpoint of \(day) does not decode: \(error)")
+            let position = row.integer(1)
+            let checksum = row.bytes(3)
+            let sealed = try row.withBytes(4) { state in
+                row.text(2) == row.text(5)
+                    && CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(2), state: state) == checksum
+                    && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
+            }
+            guard sealed, let state = try? row.withBytes(4, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }) else {
+                damaged.append((row.integer(0), position))
+                warn("carnot: the checkpoint of \(day) at position \(position) is damaged (its checksum or log hash does not match): not used; folding from an older one")
+                return true
+            }
+            found = Checkpoint(day: day, state: state)
+            return false
+        }
+        if !damaged.isEmpty, !isReadOnly, connection.inWriteTransaction {
+            for row in damaged {
+                try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND position = ?2")
+                    .execute([.integer(row.day), .integer(row.position)])
             }
         }
+        return found
     }
 
     func checkpointSummary(upto: Int64) throws -> CheckpointSummary {
         var summary = CheckpointSummary()
+        guard try hasSealedCheckpoints() else { return summary }
         try connection.statement("SELECT max(position), max(day) FROM checkpoints WHERE position <= ?1")
             .query([.integer(upto)]) { row in
                 summary.lastPosition = row.integer(0)
@@ -57,8 +83,17 @@ extension EventStore {
     /// whose state the event at `seq` changes.
     func invalidateCheckpoints(from day: Day, by seq: Int64, latestDay: Day?) throws {
         guard let latestDay, day <= latestDay else { return }
-        try connection.statement("UPDATE checkpoints SET stale_from = ?1 WHERE stale_from IS NULL AND day >= ?2")
-            .execute([.integer(seq), .integer(Int64(day.ordinal))])
+        var marked: [(day: Int64, position: Int64, checksum: [UInt8])] = []
+        try connection.statement("SELECT day, position, checksum FROM checkpoints WHERE stale_from IS NULL AND day >= ?1")
+            .query([.integer(Int64(day.ordinal))]) { row in
+                marked.append((row.integer(0), row.integer(1), row.bytes(2)))
+                return true
+            }
+        let update = try connection.statement("UPDATE checkpoints SET stale_from = ?1, stale_seal = ?2 WHERE day = ?3 AND position = ?4")
+        for row in marked {
+            try update.execute([.integer(seq), .blob(CheckpointSeal.staleSeal(checksum: row.checksum, staleFrom: seq)),
+                                .integer(row.day), .integer(row.position)])
+        }
     }
 
     /// Writes the checkpoint at the front of valid time (`current`, on day `front`, as known at `position`)
@@ -78,13 +113,34 @@ extension EventStore {
                          corrections: state.corrections, capturing: stale) { day, captured in writes[day] = captured }
         }
         writes[front] = state.current
-        let insert = try connection.statement("INSERT INTO checkpoints (day, position, state) VALUES (?1, ?2, ?3)")
+        let insert = try connection.statement(
+            "INSERT INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let positionHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
+            .first([.integer(position)]) { $0.text(0) } ?? EventSchema.genesisHash
         for (day, captured) in writes.sorted(by: { $0.key < $1.key }) {
             try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
                 .execute([.integer(Int64(day.ordinal))])
-            try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(StateCodec.encode(captured))])
+            let bytes = StateCodec.encode(captured)
+            let checksum = CheckpointSeal.checksum(day: day, position: position, positionHash: positionHash, state: bytes)
+            try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(bytes), .text(positionHash), .blob(checksum),
+                                .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
         }
         state.lastCheckpointPosition = position
         state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
+    }
+}
+
+extension EventStore {
+    /// How many checkpoints the store holds.
+    public func checkpointCount() throws(StoreError) -> Int {
+        try guarded { Int(try connection.integer("SELECT count(*) FROM checkpoints")) }
+    }
+}
+
+extension EventStore {
+    /// True when the file's layout seals its checkpoints and keeps the Merkle tree (version 3 on): reading
+    /// `PRAGMA user_version` costs a header read.
+    func hasSealedCheckpoints() throws -> Bool {
+        try connection.integer("PRAGMA user_version") >= 3
     }
 }

@@ -15,10 +15,12 @@ extension EventStore {
     /// - Parameters:
     ///   - corrections: every correction in the log (those after `upto` are ignored).
     ///   - excluding: an event to leave out with all its corrections (validating a correction of it).
+    ///   - inject: a fact not in the log, folded at its day as if recorded at `seq` (a replacement put in the
+    ///     place of the excluded event, to check what would follow from it).
     ///   - capturing: days on which to hand the state (every fact effective on or before the day) to `capture`.
     ///   - observe: called with each fact as it is applied.
     func fold(_ base: RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
-              excluding: Int64? = nil, capturing days: [Day] = [],
+              excluding: Int64? = nil, inject: (fact: StoredFact, seq: Int64)? = nil, capturing days: [Day] = [],
               capture: (Day, RegistryState) -> Void = { _, _ in },
               observe: (StoredFact) -> Void = { _ in }) throws -> Folded {
         var state = base
@@ -36,9 +38,23 @@ extension EventStore {
             observe(fact)
             latest = fact.effective
         }
+        var injected = inject.flatMap { pending in
+            after.map { pending.fact.effective > $0 } ?? true && through.map { pending.fact.effective <= $0 } ?? true
+                ? pending : nil
+        }
+        /// Applies the replacements (and the injected fact) that come before `bound` in fold order.
         func applyReplacements(before bound: (Day, Int64)?) throws {
-            while let next = replacements.first, bound.map({ (next.day!, next.seq) < $0 }) ?? true {
-                replacements.removeFirst()
+            while true {
+                let nextReplacement = replacements.first.map { ($0.day!, $0.seq) }
+                let nextInjected = injected.map { ($0.fact.effective, $0.seq) }
+                let candidates = [nextReplacement, nextInjected].compactMap { $0 }
+                guard let key = candidates.min(by: { $0 < $1 }), bound.map({ key < $0 }) ?? true else { return }
+                if let pending = injected, let nextInjected, nextInjected == key {
+                    injected = nil
+                    apply(pending.fact, seq: pending.seq)
+                    continue
+                }
+                let next = replacements.removeFirst()
                 guard case .eventCorrected(_, _, let replacement)? = try fact(at: next.seq)?.event else { continue }
                 apply(StoredFact(event: replacement.event, effective: replacement.effective,
                                  precision: replacement.precision), seq: next.seq)
@@ -56,13 +72,31 @@ extension EventStore {
             if corrections.isCorrection(seq) || seq == excluding || corrections.deciding(seq, upto: upto) != nil {
                 return true
             }
-            if !replacements.isEmpty { try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq)) }
-            apply(try row.withBytes(2) { bytes in try Self.storedFact(seq: seq, body: bytes) }, seq: seq)
+            if !replacements.isEmpty || injected != nil {
+                try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq))
+            }
+            guard let fact = try readableFact(seq: seq, row: row, column: 2) else { return true }
+            apply(fact, seq: seq)
             return true
         }
         try applyReplacements(before: nil)
         for day in pendingDays { capture(day, state) }
         return Folded(state: state, latest: latest)
+    }
+
+    /// The fact in `column` of `row`, or nil when this build cannot decode it: such an event (written by an
+    /// older or faulty build) is left out of the fold and reported through `warn`, so that the store stays
+    /// usable, can still record the retraction or correction that settles it, and `verify` names it.
+    func readableFact(seq: Int64, row: SQLiteRow, column: Int32) throws -> StoredFact? {
+        do {
+            return try row.withBytes(column) { bytes in try Self.storedFact(seq: seq, body: bytes) }
+        } catch let error as StoreError {
+            guard case .integrity(let reason) = error else { throw error }
+            if undecodable.updateValue(reason, forKey: seq) == nil {
+                warn("warning: \(reason); it is left out of every answer until it is retracted or corrected (`carnot retract \(seq) --reason ...`), and `carnot verify` fails on it")
+            }
+            return nil
+        }
     }
 
     /// The fact stored at `seq`, decoded from its body.

@@ -5,12 +5,23 @@ extension EventStore {
     /// Idempotent: events already in the store (same position, same hash) are skipped, so importing the same
     /// log twice adds nothing. A log that forks from the store, or any bad event, aborts the whole import
     /// and nothing is written.
-    /// - Parameter progress: called with (events done, total) every few thousand events.
-    public func importLog(_ entries: [LogFile.Entry], progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+    ///
+    /// Every event is checked as an append checks it: read back through the log's readers, then against the
+    /// rules on its day as the log stood at its position. Its record time may not lie in the future (beyond
+    /// `EventStore.allowedClockSkew` of the importing clock), so that no line can stamp every later append
+    /// with a time to come.
+    /// - Parameters:
+    ///   - expectedHead: a published head (`SEQ:HASH`) the log must hold, checked before anything is written,
+    ///     so that a re-hashed forgery of a published log is refused whole.
+    ///   - progress: called with (events done, total) every few thousand events.
+    public func importLog(_ entries: [LogFile.Entry], expectedHead: LogHead? = nil,
+                          progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
         guard !isReadOnly else { throw .readOnly }
         return try guarded {
             try connection.transaction {
                 try refresh()
+                if let expectedHead { try checkPublishedHead(expectedHead, in: entries) }
+                let latestAllowed = Timestamp(microseconds: environment.now().microseconds + Self.allowedClockSkew)
                 var present = 0
                 var appended = 0
                 let storedHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
@@ -38,9 +49,19 @@ extension EventStore {
                         if head.seq > 0, event.recorded < lastRecorded {
                             throw fail(.integrity, "recorded: \(event.recorded) is before the previous event's record time")
                         }
+                        guard event.recorded <= latestAllowed else {
+                            throw fail(.invalid, "recorded: \(event.recorded) lies in the future (this clock reads \(environment.now()), and at most \(Self.allowedClockSkew / 1_000_000) s of clock skew is allowed): a record time is when the event was recorded, never later than now")
+                        }
+                        if let other = try connection.statement("SELECT seq FROM events WHERE id = ?1")
+                            .first([.text(event.id)], { $0.integer(0) }) {
+                            throw fail(.invalid, "id: '\(event.id)' is already the id of event \(other); event ids are unique")
+                        }
                         do {
+                            try EventSchema.checkReadable(event, body: entry.body)
                             try DecisionValidator(store: self).validate(event.event, effective: event.effective)
                         } catch let error as ValidationError {
+                            throw fail(.invalid, error.description)
+                        } catch let error as EventFormatError {
                             throw fail(.invalid, error.description)
                         }
                         try absorb(try insert(event))
@@ -53,5 +74,23 @@ extension EventStore {
                                     head: try liveState().head)
             }
         }
+    }
+
+    /// How far an imported record time may lie ahead of the importing clock: five minutes, for clocks of
+    /// publishing and importing machines that disagree a little.
+    public static let allowedClockSkew: Int64 = 300_000_000
+
+    /// Refuses a log that does not hold `head` (at its position, with its hash), before anything is written.
+    private func checkPublishedHead(_ head: LogHead, in entries: [LogFile.Entry]) throws {
+        if let entry = entries.first(where: { $0.event.seq == head.seq }) {
+            guard entry.event.hash == head.hash else {
+                throw LogLineError(file: entry.file, line: entry.line, kind: .integrity,
+                                   message: "seq \(head.seq): hash \(entry.event.hash.prefix(16))... is not the published head's \(head.hash.prefix(16))...: the log was rewritten; nothing was imported")
+            }
+            return
+        }
+        if let stored = try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(head.seq)], { $0.text(0) }),
+           stored == head.hash { return }
+        throw StoreError.integrity("the log does not reach the published head \(head.seq) (it ends at \(entries.last?.event.seq ?? 0)); nothing was imported")
     }
 }

@@ -63,11 +63,25 @@ extension EventStore {
     }
 
     /// Resolves a record-time cut-off to a log position.
+    /// - Throws: `StoreError.badQuery` for a position past the head or an instant in the future: the log
+    ///   cannot say what it does not hold yet, and answering as if it did would read as a fact.
     public func position(_ knownAt: KnownAt) throws(StoreError) -> Int64 {
         switch knownAt {
-        case .everything: try head().seq
-        case .position(let seq): seq
-        case .instant(let instant): try position(at: instant)
+        case .everything: return try head().seq
+        case .position(let seq):
+            let head = try head()
+            guard seq <= head.seq else {
+                throw .badQuery(ValidationError(field: "upto", value: String(seq),
+                                                rule: "is past the head of the log (\(head)); give a position from 0 to \(head.seq)"))
+            }
+            return seq
+        case .instant(let instant):
+            let now = environment.now()
+            guard instant <= now else {
+                throw .badQuery(ValidationError(field: "known-at", value: instant.description,
+                                                rule: "lies in the future (this clock reads \(now); the head is \(try head())); the registry can only say what it knew up to now"))
+            }
+            return try position(at: instant)
         }
     }
 

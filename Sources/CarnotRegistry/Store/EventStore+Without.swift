@@ -1,7 +1,7 @@
 extension EventStore {
     /// The registry as it would stand without `original` and every correction of it: on `day`, and after
     /// every fact. Validating a correction needs both, since the correction takes the original's place.
-    func states(without original: RecordedEvent, at day: Day, live: LiveState)
+    func states(without original: RecordedEvent, replacedBy replacement: Event, at day: Day, live: LiveState)
         throws -> (onDay: RegistryState, allTime: RegistryState) {
         // Start before every fact the original has stood for: its own day and its replacements' days.
         var earliest = original.effective
@@ -18,12 +18,10 @@ extension EventStore {
         }
         let start = min(earliest.adding(days: -1), day)
         let base = try validCheckpoint(onOrBefore: start, upto: live.head.seq)
-        // Without events that register nothing (the original and its replacements), every registration
-        // still stands, so the current state
-        // answers the rules' questions about ids; only then can the fold stop at `day`.
-        let registers = events.contains { event in
-            LastWrites.writes(of: event).contains { if case .exists = $0 { true } else { false } }
-        }
+        // When neither the original, its replacements nor the new replacement register anything or read label
+        // terms and results over the whole log, the current state answers the rules' questions about ids
+        // and terms; only then can the fold stop at `day`.
+        let registers = (events + [replacement]).contains(where: \.readsAllTime)
         var onDay = RegistryState()
         let allTime = try fold(base?.state ?? RegistryState(), after: base?.day, through: registers ? nil : day,
                                upto: live.head.seq, corrections: live.corrections, excluding: original.seq,

@@ -1,3 +1,4 @@
+import CCarnotSQLite
 import Foundation
 
 /// The registry's append-only event log in one SQLite file.
@@ -25,49 +26,95 @@ public final class EventStore {
     /// How many positions apart the checkpoints at the front of valid time are written.
     let checkpointInterval: Int
 
-    /// True when the store was opened with `readOnly`.
+    /// True when the store refuses writes: opened with `.readOnly` or `.read`.
     public let isReadOnly: Bool
+    /// How the store was opened.
+    public let access: StoreAccess
+    /// The path as the caller gave it, for messages.
+    let shownPath: String
+    /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
+    public internal(set) var undecodable: [Int64: String] = [:]
+    /// Where the store reports what a caller should know but that does not stop an answer (an event left
+    /// out, a damaged derived table bypassed). Standard error by default.
+    public var warn: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
 
-    /// Opens the store at `path`, creating it (mode 0600, and its folder) on first use unless read-only.
+    /// Opens the store at `path` for reading and writing, creating it (mode 0600, and its folder) on first
+    /// use, or with SQLite's read-only flag when `readOnly`.
+    public convenience init(path: String, readOnly: Bool = false, environment: RecordingEnvironment = SystemEnvironment(),
+                            checkpointInterval: Int = EventStore.defaultCheckpointInterval) throws(StoreError) {
+        try self.init(path: path, access: readOnly ? .readOnly : .write, environment: environment,
+                      checkpointInterval: checkpointInterval)
+    }
+
+    /// Opens the store at `path`.
+    ///
+    /// A file that is not a carnot store is refused untouched, before anything is written. With `.read`
+    /// and `.readOnly` nothing is written and no lock is taken; a missing file is `StoreError.missing`, and
+    /// a store of an older layout must be upgraded by a write first. With `.write` a missing store is
+    /// created and an older layout upgraded.
     /// - Parameters:
-    ///   - path: a file path, or `:memory:` for a store that lives as long as this object.
-    ///   - readOnly: open with SQLite's read-only flag: every write is refused by SQLite itself.
+    ///   - path: a file path (a symbolic link is followed; a name starting `file:` is a file name, never an
+    ///     SQLite URI), or `:memory:` for a store that lives as long as this object.
+    ///   - access: what the caller will do with the store.
     ///   - environment: the clock and id source for appends.
     ///   - checkpointInterval: positions between two checkpoints of the state at the front of valid time;
     ///     smaller answers point-in-time queries faster and costs more space.
-    /// - Throws: `StoreError.database` when the file cannot be opened or is not a registry.
-    public init(path: String, readOnly: Bool = false, environment: RecordingEnvironment = SystemEnvironment(),
+    /// - Throws: `StoreError`: `.missing`, `.unusableFile`, `.integrity` (not a store, a newer layout), `.database`.
+    public init(path: String, access: StoreAccess, environment: RecordingEnvironment = SystemEnvironment(),
                 checkpointInterval: Int = EventStore.defaultCheckpointInterval) throws(StoreError) {
         self.environment = environment
         self.checkpointInterval = max(1, checkpointInterval)
+        self.access = access
+        self.isReadOnly = access != .write
+        self.shownPath = path
+        let inMemory = path == ":memory:"
+        let file = inMemory ? path : StoreFile.resolve(path)
         do {
-            if !readOnly, path != ":memory:" { try Self.createFile(at: path) }
-            connection = try SQLiteConnection(path: path, mode: readOnly ? .readOnly : .readWrite)
-            self.isReadOnly = readOnly
-            if readOnly {
+            if access == .write, !inMemory { try Self.createFile(at: file, shown: path) }
+            if !inMemory { try StoreFile.checkOpenable(file, shown: path) }
+            connection = try SQLiteConnection(path: file, mode: access == .readOnly ? .readOnly : .readWrite)
+            let version = try StoreFile.recognise(connection, shown: path)
+            switch access {
+            case .read, .readOnly:
                 try connection.execute("PRAGMA query_only = ON")
-                let version = try connection.integer("PRAGMA user_version")
                 guard version == StoreSchema.version else {
-                    throw StoreError.integrity("the store at \(path) has layout version \(version) and this build reads \(StoreSchema.version): open it once without --read-only to upgrade it")
+                    throw StoreError.integrity("the store at \(path) has layout version \(version) and this build reads \(StoreSchema.version): upgrade it once with `carnot upgrade --db \(path)` (or any write); reading never writes")
                 }
-            } else {
-                if path != ":memory:" { try enableWAL() }
+            case .write:
+                if !inMemory {
+                    guard StoreFile.isWritable(file) else {
+                        throw StoreError.unusableFile("cannot write to \(path): permission denied; check the file's owner and mode (ls -l \(path)), or open it to read only")
+                    }
+                    try enableWAL()
+                }
                 try connection.execute("PRAGMA synchronous = FULL")
                 try migrate()
             }
         } catch let error as SQLiteError {
-            throw .database(error)
+            throw Self.explain(error, path: path)
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .integrity("cannot create the store at \(path): \(error)")
+            throw .unusableFile("cannot create the store at \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Names the real cause of an SQLite failure on the file, where SQLite's own words would not.
+    static func explain(_ error: SQLiteError, path: String) -> StoreError {
+        switch error.code {
+        case SQLITE_FULL: .unusableFile("cannot write to \(path): the disk is full; free some space and retry (nothing was written)")
+        case SQLITE_CANTOPEN: .unusableFile("cannot open \(path): its folder is missing or not accessible, or the file cannot be created there (check permissions)")
+        case SQLITE_PERM, SQLITE_AUTH: .unusableFile("cannot use \(path): permission denied; check the file's owner and mode")
+        case SQLITE_READONLY: .unusableFile("cannot write to \(path): the file or its folder is not writable (check permissions); reading still works")
+        case SQLITE_NOTADB: .integrity("\(path) is not a carnot store (not an SQLite database file); carnot leaves it untouched")
+        default: .database(error)
         }
     }
 
     /// Creates a new store file atomically: built complete (mode 0600, WAL, tables) under a private name,
     /// then linked into place. Processes racing to create the same store never see a half-made file; the
     /// loser of the race finds the winner's file and uses it.
-    private static func createFile(at path: String) throws {
+    private static func createFile(at path: String, shown: String) throws {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else { return }
         let folder = (path as NSString).deletingLastPathComponent
@@ -75,7 +122,7 @@ public final class EventStore {
         let staging = "\(path).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: staging + suffix) } }
         guard manager.createFile(atPath: staging, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.integrity("cannot create the store file \(path) (is its folder writable?)")
+            throw StoreError.unusableFile("cannot create the store file \(shown): its folder is not writable (check permissions)")
         }
         do {
             let connection = try SQLiteConnection(path: staging)
@@ -84,10 +131,11 @@ public final class EventStore {
             try connection.transaction {
                 try connection.execute(StoreSchema.create)
                 try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
+                try connection.execute("PRAGMA application_id = \(StoreFile.applicationID)")
             }
         }
         if link(staging, path) != 0, errno != EEXIST {
-            throw StoreError.integrity("cannot create the store file \(path): \(String(cString: strerror(errno)))")
+            throw StoreError.unusableFile("cannot create the store file \(shown): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -115,9 +163,14 @@ public final class EventStore {
             guard version <= StoreSchema.version else {
                 throw StoreError.integrity("the store file has layout version \(version), newer than this build reads (\(StoreSchema.version))")
             }
+            if try connection.integer("PRAGMA application_id") == 0 {
+                try connection.execute("PRAGMA application_id = \(StoreFile.applicationID)")
+            }
             guard version < StoreSchema.version else { return }
+            try upgradeProofTables(from: version)
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }
+            if version >= 1 { try buildMerkleTree() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }
@@ -149,8 +202,8 @@ public final class EventStore {
         } catch let error as LogLineError {
             throw .badLine(error)
         } catch let error as SQLiteError {
-            if error.isReadOnly { throw .readOnly }
-            throw .database(error)
+            if error.isReadOnly, isReadOnly { throw .readOnly }
+            throw Self.explain(error, path: shownPath)
         } catch {
             throw .integrity(String(describing: error))
         }

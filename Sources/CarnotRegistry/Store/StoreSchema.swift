@@ -1,8 +1,9 @@
 /// The tables of a registry file and the triggers that make its log append-only.
 enum StoreSchema {
     /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
-    /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`.
-    static let version: Int64 = 2
+    /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`; version 3 the
+    /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`).
+    static let version: Int64 = 3
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -53,13 +54,29 @@ enum StoreSchema {
     -- Derived from the log, never a source of truth: the state of the network on `day` (every fact effective
     -- on or before it) as known at log position `position`, in `StateCodec`'s format. It answers queries
     -- with a cut-off at or after `position`, until the first later event that changes a fact on or before
-    -- `day` (`stale_from`, that event's position).
+    -- `day` (`stale_from`, that event's position). `position_hash` is the log's hash at `position` and
+    -- `checksum` SHA-256 over day, position, position_hash and state, `stale_seal` SHA-256 over checksum and
+    -- stale_from (`CheckpointSeal`): a checkpoint that does not match them, or whose position no longer has
+    -- that hash, is never used.
     CREATE TABLE IF NOT EXISTS checkpoints (
         day INTEGER NOT NULL,
         position INTEGER NOT NULL,
         stale_from INTEGER,
         state BLOB NOT NULL,
+        position_hash TEXT NOT NULL,
+        checksum BLOB NOT NULL,
+        stale_seal BLOB NOT NULL,
         PRIMARY KEY (day, position)
     );
+
+    -- Derived from the log, never a source of truth: the RFC 9162 Merkle tree over the events' published
+    -- lines. Node (level, idx) is the hash of the complete subtree over leaves [idx * 2^level, (idx + 1) *
+    -- 2^level) (leaf i is the event at seq i + 1); written once, when its last leaf is appended.
+    CREATE TABLE IF NOT EXISTS merkle_nodes (
+        level INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        hash BLOB NOT NULL,
+        PRIMARY KEY (level, idx)
+    ) WITHOUT ROWID;
     """
 }

@@ -22,26 +22,20 @@ extension DecisionValidator {
         case .callResultsAnnounced(let id, let counts):
             try rules.call(id)
             try rules.consistent(counts)
-        case .labelGranted(let id, let kind, let call, let from, let until, _):
-            let institute = try rules.institute(id)
+            try rules.notYetAnnounced(id)
+        case .labelGranted(let id, _, let call, let from, let until, _):
+            _ = try rules.institute(id)
             try rules.call(call)
             try rules.term(from: from, until: until)
-            if let held = institute.label(on: from), held.kind == kind {
-                throw ValidationError(field: "payload.institute", value: id.rawValue,
-                                      rule: "already holds a \(kind.rawValue) label on \(from) (until \(held.until)); record a renewal or an extension instead")
-            }
+            try rules.noOverlap(id, from: from, until: until)
         case .labelRenewed(let id, let call, let from, let until):
             let institute = try rules.institute(id)
             try rules.call(call)
             try rules.everLabelled(institute)
             try rules.term(from: from, until: until)
+            try rules.noOverlap(id, from: from, until: until)
         case .labelExtended(let id, let until):
-            let institute = try rules.institute(id)
-            try rules.everLabelled(institute)
-            if let current = institute.terms.last, until <= current.until {
-                throw ValidationError(field: "payload.until", value: until.description,
-                                      rule: "an extension ends after the current term's end (\(current.until))")
-            }
+            _ = try rules.extensible(try rules.institute(id), until: until)
         case .labelWithdrawn(let id, _):
             let institute = try rules.institute(id)
             guard institute.label(on: day) != nil else {

@@ -14,12 +14,18 @@ struct DecisionValidator {
         let live = try store.liveState()
         switch event {
         case .eventRetracted(let target, _):
-            _ = try correctionTarget(target, head: live.head.seq)
+            let original = try correctionTarget(target, live: live)
+            try checkDependents(of: target, original: original, replacement: nil, live: live)
         case .eventCorrected(let target, _, let replacement):
-            let original = try correctionTarget(target, head: live.head.seq)
+            let original = try correctionTarget(target, live: live)
             // The replacement must hold where the original stood: check it on the log without the original
-            // and without the earlier corrections of it, since this one will decide.
-            let without = try store.states(without: original, at: replacement.effective, live: live)
+            // and without the earlier corrections of it, since this one will decide. An original this build
+            // cannot decode is already left out of every fold.
+            let without: (onDay: RegistryState, allTime: RegistryState) = if let original {
+                try store.states(without: original, replacedBy: replacement.event, at: replacement.effective, live: live)
+            } else {
+                (try store.state(at: replacement.effective, upto: live.head.seq, live: live), live.current)
+            }
             do {
                 try checkDomain(replacement.event, effective: replacement.effective, on: without.onDay,
                                 allTime: without.allTime)
@@ -28,6 +34,7 @@ struct DecisionValidator {
                 nested.field = "payload.replacement." + error.field
                 throw nested
             }
+            try checkDependents(of: target, original: original, replacement: replacement, live: live)
         default:
             // A back-dated rename or appointment whose rule reads nothing written since its day is checked
             // against the current state, which agrees with that day on all it reads (`LastWrites`).
@@ -37,15 +44,40 @@ struct DecisionValidator {
         }
     }
 
-    private func correctionTarget(_ target: Int64, head: Int64) throws -> RecordedEvent {
-        guard target >= 1, target <= head, let original = try store.events(from: target, through: target).first else {
+    /// The event a retraction or correction names, checked: in the log, not itself a correction, not
+    /// already retracted. Nil when this build cannot decode it (an event written by an older or faulty build,
+    /// which can always be retracted or corrected).
+    private func correctionTarget(_ target: Int64, live: LiveState) throws -> RecordedEvent? {
+        let head = live.head.seq
+        guard target >= 1, target <= head,
+              let type = try store.connection.statement("SELECT type FROM events WHERE seq = ?1").first([.integer(target)], { $0.text(0) })
+        else {
             throw ValidationError(field: "payload.target", value: String(target),
                                   rule: "no event at this position (the log holds 1...\(head)); see `carnot log`")
         }
-        guard !original.event.isCorrection else {
+        guard type != "event.retracted", type != "event.corrected" else {
             throw ValidationError(field: "payload.target", value: String(target),
                                   rule: "is itself a correction; correct or retract the original event instead")
         }
-        return original
+        if let deciding = live.corrections.deciding(target, upto: head), deciding.day == nil {
+            throw ValidationError(field: "payload.target", value: String(target),
+                                  rule: "was already retracted by event \(deciding.seq); a retracted event cannot be retracted or corrected again (record the fact anew if it holds after all)")
+        }
+        do {
+            return try store.events(from: target, through: target).first
+        } catch {
+            guard case .integrity = error else { throw error }
+            return nil
+        }
+    }
+
+    /// Refuses a retraction or correction that would leave a later event standing that the rules refuse.
+    private func checkDependents(of target: Int64, original: RecordedEvent?, replacement: Correction?, live: LiveState) throws {
+        let broken = try store.brokenDependents(of: target, original: original, replacement: replacement, live: live)
+        guard let first = broken.first else { return }
+        let positions = broken.map { String($0.seq) }.joined(separator: ", ")
+        let what = replacement == nil ? "without it" : "with this replacement"
+        throw ValidationError(field: "payload.target", value: String(target),
+                              rule: "later events depend on it: \(what), event \(first.seq) would break a rule (\(first.error)); retract or correct \(positions) first")
     }
 }

@@ -10,6 +10,8 @@ extension Problem {
         case .invalid(let invalid):
             self.init(.badRequest, "invalid-decision", error.description, field: invalid.field, value: invalid.value, rule: invalid.rule)
             index = invalid.index
+        case .badQuery(let invalid):
+            self.init(.badRequest, "bad-query", error.description, field: invalid.field, value: invalid.value, rule: invalid.rule)
         case .malformed(let malformed):
             self.init(.badRequest, "malformed-decision", error.description, field: malformed.field, value: malformed.value, rule: malformed.rule)
         case .conflict(let expected, let actual):
@@ -23,7 +25,7 @@ extension Problem {
             self.init(.forbidden, "read-only", error.description)
         case .badLine:
             self.init(.badRequest, "bad-line", error.description)
-        case .integrity, .database:
+        case .integrity, .database, .missing, .unusableFile:
             self.init(.internalServerError, "store-failure", error.description)
         }
     }

@@ -48,3 +48,14 @@ struct PartialDateTests {
         #expect(day("2024-02-29").adding(years: 1) == day("2025-02-28"))
     }
 }
+
+@Suite struct DateFormatErrorTests {
+    @Test(arguments: [("2020-02-30", "February 2020 has 29 days"), ("2019-02-29", "February 2019 has 28 days"),
+                      ("2011-13", "there is no month 13 (months are 01 to 12)"), ("2011-04-31", "April 2011 has 30 days")])
+    func aDayThatDoesNotExistSaysWhy(text: String, reason: String) throws {
+        #expect(throws: DateFormatError.self) { try PartialDate(parsing: text) }
+        do { _ = try PartialDate(parsing: text) } catch {
+            #expect(error.description == "'\(text)' is not a day of the calendar: \(reason)")
+        }
+    }
+}

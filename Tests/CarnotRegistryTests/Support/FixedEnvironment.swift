@@ -4,8 +4,9 @@ import Foundation
 /// A recording environment whose clock ticks one `step` per reading from a fixed instant and whose ids are
 /// numbered from 1: two stores given equal environments record byte-identical logs.
 ///
-/// The store reads the clock once per event it writes, so in a log written only through `append` the event
-/// at position `seq` was recorded at `recordTime(ofSeq:)`.
+/// The store reads the clock once per decision it writes (every event of a decision carries the commit's
+/// record time), so in a log written only through single-event appends the event at position `seq` was
+/// recorded at `recordTime(ofSeq:)`.
 final class FixedEnvironment: RecordingEnvironment, @unchecked Sendable {
     let start: Timestamp
     let step: Int64

@@ -29,10 +29,14 @@ struct CLI {
 
     /// Runs `carnot` with `arguments` plus `--db` for this test's store (unless `withDB` is false).
     @discardableResult
-    func run(_ arguments: [String], withDB: Bool = true, stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], withDB: Bool = true, stdin: String? = nil,
+             environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + (withDB ? ["--db", db] : [])
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

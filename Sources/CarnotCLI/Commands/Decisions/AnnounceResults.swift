@@ -4,9 +4,10 @@ import CarnotRegistry
 struct AnnounceResults: DecisionCommand {
     static let configuration = CommandConfiguration(
         commandName: "announce-results",
-        abstract: "Record a call's published results: the counts, so the registry can say how complete it is.")
+        abstract: "Record a call's published results: the counts, so the registry can say how complete it is.",
+        discussion: "Example:\n  carnot announce-results carnot-2026 --labelled 33 --effective 2026-05-12 --source \"enseignementsup-recherche.gouv.fr\"")
 
-    @Argument(help: "The call's id.") var id: EntityID
+    @Argument(help: "The call's id.", completion: .custom(IDCompletion.complete)) var id: EntityID
     @Option(help: "Institutes labelled.") var labelled: Int
     @Option(help: "Of them, renewed.") var renewed: Int?
     @Option(help: "Of them, new.") var new: Int?

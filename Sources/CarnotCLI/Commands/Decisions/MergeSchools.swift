@@ -4,9 +4,10 @@ import CarnotRegistry
 struct MergeSchools: DecisionCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-schools",
-        abstract: "Merge schools into a new one, which inherits their affiliations.")
+        abstract: "Merge schools into a new one, which inherits their affiliations.",
+        discussion: "Example:\n  carnot merge-schools mines-albi mines-ales --into imt-mines-sud --name \"IMT Mines Sud\" --parent \"Institut Mines-Télécom\" --effective 2025-01-01 --source \"imt.fr\"")
 
-    @Argument(help: "The schools merged (two or more ids).") var ids: [EntityID]
+    @Argument(help: "The schools merged (two or more ids).", completion: .custom(IDCompletion.complete)) var ids: [EntityID]
     @Option(help: "The new school's id.") var into: EntityID
     @Option(help: "The new school's name.") var name: String
     @Option(help: "Its parent institution.") var parent: String?

@@ -4,7 +4,8 @@ import CarnotRegistry
 struct RegisterPerson: DecisionCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-person",
-        abstract: "Register a person (officer of the association, institute director).")
+        abstract: "Register a person (officer of the association, institute director).",
+        discussion: "Example:\n  carnot register-person marie-curie --name \"Marie Curie\" --also-known-as \"M. Curie\" --effective 2024 --source \"instituts-carnot.eu\"")
 
     @Argument(help: "The person's id, e.g. alain-duprey.") var id: EntityID
     @Option(help: "The person's name.") var name: String

@@ -4,7 +4,8 @@ import CarnotRegistry
 struct RegisterSchool: DecisionCommand {
     static let configuration = CommandConfiguration(
         commandName: "register-school",
-        abstract: "Register a school or establishment.")
+        abstract: "Register a school or establishment.",
+        discussion: "Example:\n  carnot register-school telecom-nancy --name \"Télécom Nancy\" --parent \"Université de Lorraine\" --effective 2024 --source \"telecomnancy.eu\"")
 
     @Argument(help: "The school's id, e.g. telecom-bretagne.") var id: EntityID
     @Option(help: "Its name on the effective date.") var name: String

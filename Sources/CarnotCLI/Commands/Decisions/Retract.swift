@@ -4,7 +4,8 @@ import CarnotRegistry
 struct Retract: DecisionCommand {
     static let configuration = CommandConfiguration(
         commandName: "retract",
-        abstract: "Retract an event: it stays in the log, and queries skip it from now on.")
+        abstract: "Retract an event: it stays in the log, and queries skip it from now on.",
+        discussion: "Example:\n  carnot retract 217 --reason \"entered from a draft\" --effective 2025-11-28 --source \"anr.fr\"")
 
     @Argument(help: "The position (seq) of the event to retract.") var seq: Int64
     @Option(help: "Why it is retracted.") var reason: String

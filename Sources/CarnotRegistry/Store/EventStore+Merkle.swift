@@ -1,0 +1,119 @@
+extension EventStore {
+    /// Adds the leaf of the event just inserted at `seq` (its published line) and every node it completes.
+    /// Called once per insert, inside the insert's transaction.
+    ///
+    /// Nodes are replaced rather than refused when present: they can only be left over from a tail that was
+    /// removed behind the store's back (a file rewritten), and are recomputed here from the leaves that stand.
+    func appendMerkleLeaf(seq: Int64, line: [UInt8]) throws {
+        let leaf = MerkleHash.leaf(line)
+        let insert = try connection.statement("INSERT OR REPLACE INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
+        try insert.execute([.integer(0), .integer(seq - 1), .blob(leaf)])
+        let read = try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
+        let closed = try MerkleTree.closedNodes(by: seq - 1, leafHash: leaf) { level, index in
+            guard let hash = try read.first([.integer(Int64(level)), .integer(index)], { $0.bytes(0) }) else {
+                throw StoreError.integrity("the Merkle tree lacks node (\(level), \(index)): run `carnot verify`")
+            }
+            return hash
+        }
+        for (level, index, hash) in closed { try insert.execute([.integer(Int64(level)), .integer(index), .blob(hash)]) }
+    }
+
+    /// Layout upgrade to version 3: checkpoints of an older layout carry no checksum, so they are dropped
+    /// (a cache: folds start further back until the next appends write new ones).
+    func upgradeProofTables(from version: Int64) throws {
+        if version == 2 { try connection.execute("DROP TABLE IF EXISTS checkpoints") }
+    }
+
+    /// Fills the Merkle tree of a store written by an older layout, from its stored events.
+    func buildMerkleTree() throws {
+        try connection.execute("DELETE FROM merkle_nodes")
+        let insert = try connection.statement("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
+        var tree = MerkleTree()
+        try connection.statement("SELECT seq, body, prev, hash FROM events ORDER BY seq").query { row in
+            tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(1), prev: row.text(2), hash: row.text(3))))
+            return true
+        }
+        for (level, nodes) in tree.levels.enumerated() {
+            for (index, hash) in nodes.enumerated() { try insert.execute([.integer(Int64(level)), .integer(Int64(index)), .blob(hash)]) }
+        }
+    }
+
+    /// The tree's nodes for the first `size` events: the stored table when it covers them, else (a
+    /// read-only store of an older layout, which must not be written) a tree computed from the events.
+    func merkleNodes(size: Int64) throws -> any MerkleNodeSource {
+        // The stored tree only from a layout that keeps one (an older file read-only, or one whose version was
+        // set back, computes it from the events, as its proofs must not rest on a table it does not maintain).
+        if try hasSealedCheckpoints(), try connection.statement("SELECT 1 FROM merkle_nodes WHERE level = 0 AND idx = ?1")
+            .first([.integer(size - 1)], { _ in true }) ?? (size == 0) {
+            return StoredMerkleNodes(connection: connection, leafCount: size)
+        }
+        var tree = MerkleTree()
+        try connection.statement("SELECT body, prev, hash FROM events WHERE seq <= ?1 ORDER BY seq").query([.integer(size)]) { row in
+            tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
+            return true
+        }
+        return tree
+    }
+
+    /// The checkpoint of the tree of the first `size` events (the head when nil), named `origin`.
+    public func treeCheckpoint(origin: String, size: Int64? = nil) throws(StoreError) -> TreeCheckpoint {
+        try guarded {
+            let size = try checkedSize(size)
+            return TreeCheckpoint(origin: origin, size: size, rootHash: try merkleNodes(size: size).root(size: size))
+        }
+    }
+
+    /// The inclusion proof of the event at `seq` in the tree of the first `size` events (the head when nil).
+    public func inclusionProof(seq: Int64, size: Int64? = nil) throws(StoreError) -> [[UInt8]] {
+        try guarded {
+            let size = try checkedSize(size)
+            guard seq >= 1, seq <= size else {
+                throw StoreError.invalid(ValidationError(field: "seq", value: String(seq), rule: "must be a position from 1 to the tree size \(size)"))
+            }
+            return try merkleNodes(size: size).inclusionProof(index: seq - 1, size: size)
+        }
+    }
+
+    /// The proof that the tree of the first `old` events is a prefix of the tree of the first `new`.
+    public func consistencyProof(old: Int64, new: Int64) throws(StoreError) -> [[UInt8]] {
+        try guarded {
+            let new = try checkedSize(new)
+            guard old >= 1, old <= new else {
+                throw StoreError.invalid(ValidationError(field: "old", value: String(old), rule: "must be a size from 1 to the new size \(new)"))
+            }
+            return try merkleNodes(size: new).consistencyProof(old: old, new: new)
+        }
+    }
+
+    /// The published line of the event at `seq`, as in the exported log.
+    public func publishedLine(seq: Int64) throws(StoreError) -> [UInt8]? {
+        try guarded {
+            try connection.statement("SELECT body, prev, hash FROM events WHERE seq = ?1").first([.integer(seq)]) { row in
+                PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))
+            }
+        }
+    }
+
+    private func checkedSize(_ size: Int64?) throws -> Int64 {
+        let head = try head().seq
+        guard let size else { return head }
+        guard size >= 1, size <= head else {
+            throw StoreError.invalid(ValidationError(field: "size", value: String(size), rule: "must be a tree size from 1 to the head \(head)"))
+        }
+        return size
+    }
+}
+
+/// The Merkle nodes kept in the store's `merkle_nodes` table.
+struct StoredMerkleNodes: MerkleNodeSource {
+    let connection: SQLiteConnection
+    let leafCount: Int64
+
+    func node(level: Int, index: Int64) throws -> [UInt8] {
+        guard let hash = try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
+            .first([.integer(Int64(level)), .integer(index)], { $0.bytes(0) }) else {
+            throw StoreError.integrity("the Merkle tree lacks node (\(level), \(index)): run `carnot verify`")
+        }
+        return hash
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import CarnotRegistry
+
+/// The Merkle tree the store keeps as it appends, and the proofs it gives, against the published lines.
+struct StoreProofTests {
+    @Test func theStoredTreeIsTheTreeOfTheExportedLinesAndSplicedLinesAreTheCanonicalOnes() throws {
+        let store = try Fixture.store()
+        try store.recordHistory()
+        let events = try store.events()
+        for event in events {
+            #expect(try store.publishedLine(seq: event.seq) == EventSchema.line(of: event), "seq \(event.seq)")
+        }
+        let reference = MerkleTree(leafHashes: events.map { MerkleHash.leaf(EventSchema.line(of: $0)) })
+        let nodes = try store.merkleNodes(size: Int64(events.count))
+        #expect(nodes is StoredMerkleNodes)
+        for size in 1...Int64(events.count) {
+            #expect(try store.treeCheckpoint(origin: "o", size: size).rootHash == reference.root(size: size))
+            for seq in 1...size {
+                let proof = try store.inclusionProof(seq: seq, size: size)
+                try MerkleVerifier.verifyInclusion(index: seq - 1, size: size, leafHash: MerkleHash.leaf(EventSchema.line(of: events[Int(seq - 1)])),
+                                                   proof: proof, root: reference.root(size: size))
+            }
+            for old in 1...size {
+                try MerkleVerifier.verifyConsistency(oldSize: old, newSize: size, oldRoot: reference.root(size: old),
+                                                     newRoot: reference.root(size: size), proof: store.consistencyProof(old: old, new: size))
+            }
+        }
+        #expect(try store.verify().isValid)
+    }
+
+    @Test func aStoreOfTheOlderLayoutGetsItsTreeOnUpgradeAndAReadOnlyOneComputesItFromTheEvents() throws {
+        try Fixture.withFileStore { store, path in
+            try store.recordHistory()
+            let root = try store.treeCheckpoint(origin: "o").rootHash
+            do {
+                let raw = try SQLiteConnection(path: path)
+                try raw.execute("DELETE FROM merkle_nodes; PRAGMA user_version = 2")
+            }
+            let readOnly = try? EventStore(path: path, readOnly: true)
+            if let readOnly {
+                #expect(try readOnly.treeCheckpoint(origin: "o").rootHash == root)
+            }
+            let upgraded = try EventStore(path: path)
+            #expect(try upgraded.merkleNodes(size: 5) is StoredMerkleNodes)
+            #expect(try upgraded.treeCheckpoint(origin: "o").rootHash == root)
+            #expect(try upgraded.verify().isValid)
+        }
+    }
+
+    @Test func proofsAskedBeyondTheLogAreRefusedNamingTheField() throws {
+        let store = try Fixture.store()
+        try store.recordHistory()
+        let head = try store.head().seq
+        #expect(throws: StoreError.self) { try store.inclusionProof(seq: head + 1) }
+        #expect(throws: StoreError.self) { try store.inclusionProof(seq: 0) }
+        #expect(throws: StoreError.self) { try store.inclusionProof(seq: 1, size: head + 1) }
+        #expect(throws: StoreError.self) { try store.consistencyProof(old: 3, new: 2) }
+        #expect(throws: StoreError.self) { try store.consistencyProof(old: 0, new: 2) }
+    }
+}
