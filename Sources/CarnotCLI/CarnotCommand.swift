@@ -45,6 +45,7 @@ public struct CarnotCommand: ParsableCommand {
             SnapshotCommand.self, AuditCommand.self, ExplainCommand.self, CompletenessCommand.self,
             StressAppendCommand.self,
             GenerateCommand.self,
+            ServeCommand.self, TokenCommand.self,
         ]
     )
 

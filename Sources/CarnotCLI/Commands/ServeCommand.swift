@@ -1,0 +1,77 @@
+import ArgumentParser
+import CarnotRegistry
+import CarnotServer
+import Dispatch
+import Foundation
+import Logging
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the registry over HTTP: the JSON API, a live feed and web pages.",
+        discussion: """
+        Reads are open to anyone unless --require-token; recording a decision (POST /api/decisions) needs a \
+        recorder's token (`carnot token add NAME --role recorder`). The API is described at /openapi.json. \
+        SIGINT or SIGTERM stops the server after the requests in flight; every acknowledged write is on disk.
+
+        Examples:
+          carnot serve                                  # the bundled history on http://127.0.0.1:8080/
+          carnot serve --db /tmp/demo.sqlite --port 0   # a free port, printed on start
+        """)
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "host")) var host = "127.0.0.1"
+    @Option(help: ArgumentHelp("The port (0 for a free one).", valueName: "port")) var port = 8080
+    @Option(help: ArgumentHelp("The token file (`carnot token add`).", valueName: "file")) var tokens = ".carnot/tokens.json"
+    @Flag(help: "Require a token to read, too.") var requireToken = false
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port \(port): a port from 0 to 65535") }
+    }
+
+    func run() throws {
+        Self.blockStopSignals()
+        _ = try store.openForWriting()
+        let registry = try CommandFailure.guarding { () throws(StoreError) in try RegistryStore(path: store.db) }
+        let settings = ServerSettings(host: host, port: port, tokensPath: tokens, requireToken: requireToken,
+                                      snapshotsFolder: BundledHistory.snapshotsFolder())
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let db = store.db, host = host
+        let app = buildApplication(store: registry, settings: settings) { port in
+            Console.out("carnot: serving \(db) on http://\(host):\(port)/ (API at /openapi.json)")
+        }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await app.runService() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw CommandFailure(message: "serve: \(error)", code: 1) }
+    }
+}
+
+extension ServeCommand {
+    /// Blocks SIGINT and SIGTERM in this thread before any other thread exists, so every thread inherits the
+    /// mask and none can take the default action (ending the process mid-request) whichever thread the
+    /// kernel picks: the signals reach only the graceful-shutdown handler of the server's service group.
+    static func blockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+    }
+}
+
+/// The server task's error, handed back to the blocked main thread.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    func set(_ error: Error) { lock.withLock { stored = error } }
+    var error: Error? { lock.withLock { stored } }
+}
