@@ -10,7 +10,7 @@ import Testing
         let server = try TestServer.make()
         let local = try EventStore(path: server.database)
         let head = try local.head()
-        let expected = CanonicalJSON.string(StateDocument.json(try local.state(at: Day(year: 2020, month: 2, day: 7)!), at: Day(year: 2020, month: 2, day: 7)!, head: head)) + "\n"
+        let expected = CanonicalJSON.string(StateDocument.answer(try local.state(at: Day(year: 2020, month: 2, day: 7)!), at: Day(year: 2020, month: 2, day: 7)!, head: head)) + "\n"
         try await server.run { client in
             let response = try await client.call("/api/state?at=2020-02-07")
             #expect(response.status == .ok)

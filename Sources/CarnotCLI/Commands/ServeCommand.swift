@@ -12,17 +12,19 @@ struct ServeCommand: ParsableCommand {
         discussion: """
         Reads are open to anyone unless --require-token; recording a decision (POST /api/decisions) needs a \
         recorder's token (`carnot token add NAME --role recorder`). The API is described at /openapi.json. \
-        SIGINT or SIGTERM stops the server after the requests in flight; every acknowledged write is on disk.
+        SIGINT or SIGTERM stops the server after the requests in flight; every acknowledged write is on disk. \
+        `carnot serve` alone serves the bundled history on http://127.0.0.1:8080/; --port 0 takes a free port \
+        and prints it.
 
-        Examples:
-          carnot serve                                  # the bundled history on http://127.0.0.1:8080/
-          carnot serve --db /tmp/demo.sqlite --port 0   # a free port, printed on start
+        Example:
+          carnot serve --check
         """)
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "host")) var host = "127.0.0.1"
     @Option(help: ArgumentHelp("The port (0 for a free one).", valueName: "port")) var port = 8080
     @Option(help: ArgumentHelp("The token file (`carnot token add`).", valueName: "file")) var tokens = ".carnot/tokens.json"
     @Flag(help: "Require a token to read, too.") var requireToken = false
+    @Flag(help: "Open the store and read the token file, print what would be served, and exit.") var check = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -39,6 +41,13 @@ struct ServeCommand: ParsableCommand {
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
             return handler
+        }
+        if check {
+            let tokenCount: Int
+            do { tokenCount = try TokenFile(path: tokens).entries().count } catch { throw CommandFailure(message: error.description, code: 64) }
+            let head = try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: store.db).head() }
+            Console.out("carnot: would serve \(store.db) (head \(head.seq)) on http://\(host):\(port)/ with \(tokenCount) token(s) from \(tokens)")
+            return
         }
         let db = store.db, host = host
         let app = buildApplication(store: registry, settings: settings) { port in

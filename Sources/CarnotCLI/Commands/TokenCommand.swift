@@ -5,6 +5,11 @@ struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Manage the server's bearer tokens (stored hashed in a 0600 file).",
+        discussion: """
+        Examples:
+          carnot token add alice --role recorder
+          carnot token revoke alice
+        """,
         subcommands: [TokenAdd.self, TokenRevoke.self])
 }
 

@@ -27,10 +27,11 @@ public enum QueryDocuments {
         ])
     }
 
-    /// `carnot verify --format json`.
-    public static func verification(_ report: VerificationReport) -> JSONValue {
+    /// `carnot verify --format json` (`scope` "full", or "chain" for `--chain-only`).
+    public static func verification(_ report: VerificationReport, chainOnly: Bool = false) -> JSONValue {
         .object([
             "valid": .bool(report.isValid),
+            "scope": .string(chainOnly ? "chain" : "full"),
             "verified": head(report.verifiedHead),
             "failure": report.failure.map { .object(["seq": .integer($0.seq), "reason": .string($0.reason)]) } ?? .null,
         ])

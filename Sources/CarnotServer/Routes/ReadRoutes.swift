@@ -41,7 +41,7 @@ struct ReadRoutes: Sendable {
         let (document, cut) = try await store.read { store in
             let cut = try Cut.resolve(knownAt, in: store)
             let state = try store.state(at: day, knownAt: .position(cut.head.seq))
-            return (StateDocument.json(state, at: day, head: cut.head), cut)
+            return (StateDocument.answer(state, at: day, head: cut.head), cut)
         }
         return Reply.json(document, caching: caching(cut, "state", day.description), request: request)
     }
