@@ -19,6 +19,11 @@ import Testing
             #expect(network.contains("<h1>The Carnot network on 2020-02-07</h1>"))
             #expect(network.contains("href=\"/institutes/tsn?at=2020-02-07\""))
             #expect(network.contains("Completeness:"))
+            // The CLI's completeness line and label words: an unknown status never reads as "not labelled".
+            #expect(network.contains("Carnot 4 (results 2020-02-07): 37 labelled + 2 on probation published"))
+            #expect(network.contains("held: carnot, carnot-4"))
+            #expect(network.contains("not known"))
+            #expect(!network.contains(">none<"))
             #expect(network.contains("<label for=\"at\">"))
             let institute = try await Chromium.dom("\(base)/institutes/tsn")
             #expect(institute.contains("<svg"))

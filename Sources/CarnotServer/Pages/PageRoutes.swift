@@ -39,18 +39,18 @@ struct PageRoutes: Sendable {
             knownAt = .instant(instant)
         }
         let cutoff = knownAt
-        let (state, cut, rows, head) = try await store.read { store in
+        let (state, cut, head) = try await store.read { store in
             let cut = try Cut.resolve(cutoff, in: store)
             let state = try store.state(at: day, knownAt: .position(cut.head.seq))
-            return (state, cut, Completeness.rows(state), try store.head())
+            return (state, cut, try store.head())
         }
         let at = day.description
         let institutes = state.institutes.values.sorted { NameSearch.fold($0.name) < NameSearch.fold($1.name) }
         let labels = institutes.compactMap { $0.label(on: day) }
-        let announced = rows.filter { $0.published?.labelled != nil }
-        let completeness: [[String: Any]] = announced.enumerated().map { index, row in
-            ["text": "\(row.name)\(row.announced.map { ", \($0.day.year)" } ?? ""): \(row.published!.labelled) labelled, \(row.namedLabelled.count) named",
-             "last": index == announced.count - 1]
+        // The same completeness line as `carnot state`: the latest results on or before the day beside the named.
+        let sentences = Completeness.lines(state, on: day).map(\.sentence)
+        let completeness: [[String: Any]] = sentences.enumerated().map { index, sentence in
+            ["text": sentence, "last": index == sentences.count - 1]
         }
         let context: [String: Any] = [
             "at": at, "upto": upto ?? "", "knownAt": knownAtText ?? "", "cutSeq": String(cut.head.seq),
@@ -59,9 +59,11 @@ struct PageRoutes: Sendable {
             "tremplin": String(labels.filter { $0.kind == .tremplin }.count), "registered": String(institutes.count),
             "completeness": completeness,
             "institutes": institutes.map { record -> [String: Any] in
-                var label = "none"
-                if let term = record.label(on: day) {
-                    label = "\(term.kind.rawValue), \(term.call), \(term.from) to \(term.until)" + (term.probation ? ", probation" : "")
+                // The CLI's words: "held", "ended" (a term ran out, was withdrawn or not renewed), "not known".
+                let label = switch LabelStatus(record, on: day) {
+                case .held(let term):
+                    "held: \(term.kind.rawValue), \(term.call), \(term.from) to \(term.until)" + (term.probation ? ", probation" : "")
+                case let status: status.phrase
                 }
                 return ["id": record.id.rawValue, "name": record.name, "label": label, "at": at,
                         "schools": state.schools(of: record.id).map { ["id": $0.school.id.rawValue, "name": $0.school.name, "role": $0.role.rawValue, "at": at] },
