@@ -36,3 +36,33 @@ import Testing
         #expect(killedBeforeTheLink > 0)
     }
 }
+
+/// `export` publishes the whole log or nothing: a kill at any moment never leaves a partial log that a later
+/// `import` would take as a prefix of the published one.
+@Suite struct ExportCrashTests {
+    @Test func killingAnExportNeverLeavesAPartialLog() throws {
+        let cli = try CLI()
+        #expect(try cli.run(["import", try #require(BundledHistory.folder())]).status == 0)
+        let head = try cli.run(["head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        var rng = SeededGenerator(seed: 12)
+        for attempt in 0..<10 {
+            let out = cli.folder.appendingPathComponent("published-\(attempt)").path
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["export", "--out", out, "--db", cli.db]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...120_000, using: &rng))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.hasSuffix(".ndjson") }
+            guard !files.isEmpty else { continue }
+            // Whatever is there is the whole log: it imports to the same head.
+            let check = try CLI()
+            let imported = try check.run(["import", out, "--expect-head", head])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(try check.run(["head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == head)
+        }
+    }
+}
