@@ -25,6 +25,14 @@ import Testing
 
     private let common = ["--effective", "2026", "--source", "t"]
 
+    /// `event` with the hash its body and `prev` give: a well-formed line, as a forger would re-hash it.
+    private static func chained(_ event: RecordedEvent) -> RecordedEvent {
+        RecordedEvent(seq: event.seq, id: event.id, schema: event.schema, event: event.event, effective: event.effective,
+                      precision: event.precision, recorded: event.recorded, source: event.source, recordedBy: event.recordedBy,
+                      confidence: event.confidence, note: event.note, prev: event.prev,
+                      hash: EventSchema.hash(prev: event.prev, body: CanonicalJSON.bytes(EventSchema.body(of: event))))
+    }
+
     @Test func aNameTooLongForTheReaderIsRefusedWith64AndTheStoreStaysUsable() throws {
         let cli = try bundled()
         let long = String(repeating: "a", count: 301)
@@ -111,11 +119,7 @@ import Testing
                                    source: original.source, recordedBy: original.recordedBy, confidence: original.confidence,
                                    note: original.note, prev: original.prev,
                                    hash: "")
-        let body = CanonicalJSON.bytes(EventSchema.body(of: forged))
-        let signed = RecordedEvent(seq: 1, id: forged.id, event: forged.event, effective: forged.effective, precision: forged.precision,
-                                   recorded: forged.recorded, source: forged.source, recordedBy: forged.recordedBy,
-                                   confidence: forged.confidence, note: forged.note, prev: forged.prev,
-                                   hash: EventSchema.hash(prev: forged.prev, body: body))
+        let signed = Self.chained(forged)
         let file = try source.write("future.ndjson", String(decoding: EventSchema.line(of: signed), as: UTF8.self) + "\n")
         let target = try CLI()
         let refused = try target.run(["import", file])
@@ -222,10 +226,7 @@ import Testing
             until: Day(year: 2024, month: 1, day: 1)!, probation: false),
             effective: Day(year: 2020, month: 1, day: 1)!, precision: .day, recorded: first.recorded, source: "t",
             recordedBy: "t", confidence: .confirmed, note: nil, prev: first.hash, hash: "")
-        let signed = RecordedEvent(seq: 2, id: unsigned.id, event: unsigned.event, effective: unsigned.effective,
-                                   precision: .day, recorded: unsigned.recorded, source: "t", recordedBy: "t",
-                                   confidence: .confirmed, note: nil, prev: first.hash,
-                                   hash: EventSchema.hash(prev: first.hash, body: CanonicalJSON.bytes(EventSchema.body(of: unsigned))))
+        let signed = Self.chained(unsigned)
         let events = source.folder.appendingPathComponent("events").path
         try FileManager.default.createDirectory(atPath: events, withIntermediateDirectories: true)
         let lines = [first, signed].map { String(decoding: EventSchema.line(of: $0), as: UTF8.self) }.joined(separator: "\n") + "\n"

@@ -38,8 +38,7 @@ extension Rules {
 
     /// A call's results are announced once; a later figure corrects the announcement.
     func notYetAnnounced(_ id: EntityID) throws(ValidationError) {
-        guard let call = state.calls[id]?.results != nil ? state.calls[id] : allTime.calls[id],
-              call.results != nil else { return }
+        guard let call = [state.calls[id], allTime.calls[id]].first(where: { $0?.results != nil }) ?? nil else { return }
         throw ValidationError(field: "payload.call", value: id.rawValue,
                               rule: "its results were already announced\(call.announced.map { " (\($0))" } ?? ""); record a correction of that announcement (event.corrected) instead of a second one")
     }
