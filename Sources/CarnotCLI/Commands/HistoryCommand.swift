@@ -21,30 +21,31 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let id = try EntityDirectory.resolve(entity, in: store)
-        let events = try CommandFailure.guarding { () throws(StoreError) in try store.events() }
-        let deciding = Timeline.corrections(in: events, upto: .max)
-        let touching = events.filter { $0.event.entities.contains(id) }
-        func status(_ event: RecordedEvent) -> (text: String, json: JSONValue) {
-            switch deciding[event.seq]?.event {
-            case .eventRetracted?: ("retracted by \(deciding[event.seq]!.seq)", .object(["retractedBy": .integer(deciding[event.seq]!.seq)]))
-            case .eventCorrected?: ("corrected by \(deciding[event.seq]!.seq)", .object(["correctedBy": .integer(deciding[event.seq]!.seq)]))
-            default: ("", .null)
+        // An id the log names is taken at once, from the entity index, without reading the state or the log.
+        let id = try EntityID(entity).flatMap { id in try CommandFailure.guarding { () throws(StoreError) in try store.names(id) } ? id : nil }
+            ?? EntityDirectory.resolve(entity, in: store)
+        let touching = try CommandFailure.guarding { () throws(StoreError) in try store.history(of: id) }
+        func status(_ entry: HistoryEntry) -> (text: String, json: JSONValue) {
+            switch entry.status {
+            case .retractedBy(let seq)?: ("retracted by \(seq)", .object(["retractedBy": .integer(seq)]))
+            case .correctedBy(let seq)?: ("corrected by \(seq)", .object(["correctedBy": .integer(seq)]))
+            case nil: ("", .null)
             }
         }
         switch output.format {
         case .json:
-            for event in touching {
-                guard case .object(var fields) = try? JSONParser.parse(EventSchema.line(of: event)) else { continue }
-                fields["status"] = status(event).json
+            for entry in touching {
+                guard case .object(var fields) = try? JSONParser.parse(EventSchema.line(of: entry.event)) else { continue }
+                fields["status"] = status(entry).json
                 Console.out(CanonicalJSON.string(.object(fields)))
             }
         case .table, .csv, .tsv:
             var table = TextTable("SEQ", "EFFECTIVE", "RECORDED", "EVENT", "SOURCE", "CONFIDENCE", "BY", "STATUS")
-            for event in touching {
+            for entry in touching {
+                let event = entry.event
                 table.add(String(event.seq), event.effectiveDate.description, event.recorded.description,
                           EventSummary.describe(event.event), event.source, event.confidence.rawValue, event.recordedBy,
-                          status(event).text)
+                          status(entry).text)
             }
             output.print(table)
         }

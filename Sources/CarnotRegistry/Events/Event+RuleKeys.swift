@@ -24,10 +24,10 @@ extension Event {
         case .personRegistered(let id, _, _): add(id)
         case .officeHolderAppointed(let person, let office, let representing):
             add(person, representing)
-            keys.insert("office:" + office.rawValue)
+            keys.insert(Self.officeKey(office))
         case .officeHolderLeft(let person, let office):
             add(person)
-            keys.insert("office:" + office.rawValue)
+            keys.insert(Self.officeKey(office))
         case .consortiumFormed(let id, _): add(id)
         case .consortiumJoined(let id, let institute, _), .consortiumLeft(let id, let institute): add(id, institute)
         case .eventRetracted, .eventCorrected: break

@@ -30,6 +30,9 @@ struct CorrectionIndex {
 
     func isCorrection(_ seq: Int64) -> Bool { bySeq[seq] != nil }
 
+    /// The correction at position `seq`, if it is one.
+    func correction(at seq: Int64) -> Entry? { bySeq[seq] }
+
     /// The correction that decides `target` as known at position `upto`: the latest one up to it.
     func deciding(_ target: Int64, upto: Int64) -> Entry? {
         guard let positions = byTarget[target] else { return nil }

@@ -110,6 +110,7 @@ extension EventStore {
                 .text(String(decoding: body, as: UTF8.self)), .text(unsigned.prev), .text(hash),
             ])
         try appendMerkleLeaf(seq: unsigned.seq, line: PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
+        try indexEntities(of: unsigned)
         return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,
                              effective: unsigned.effective, precision: unsigned.precision, recorded: unsigned.recorded,
                              source: unsigned.source, recordedBy: unsigned.recordedBy,

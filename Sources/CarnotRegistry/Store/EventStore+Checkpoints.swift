@@ -37,11 +37,14 @@ extension EventStore {
                     && CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(2), state: state) == checksum
                     && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
             }
-            guard sealed, let state = try? row.withBytes(4, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }) else {
+            // Back-dated validations start, one after the other, from the same checkpoint: it is decoded once.
+            let cached = lastDecodedCheckpoint.flatMap { $0.checksum == checksum ? $0.state : nil }
+            guard sealed, let state = cached ?? (try? row.withBytes(4, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) })) else {
                 damaged.append((row.integer(0), position))
                 warn("carnot: the checkpoint of \(day) at position \(position) is damaged (its checksum or log hash does not match): not used; folding from an older one")
                 return true
             }
+            lastDecodedCheckpoint = (checksum, state)
             found = Checkpoint(day: day, state: state)
             return false
         }

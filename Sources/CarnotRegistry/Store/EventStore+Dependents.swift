@@ -17,37 +17,49 @@ extension EventStore {
     func brokenDependents(of target: Int64, original: RecordedEvent?, replacement: Correction?, live: LiveState) throws -> [BrokenDependent] {
         let keys = (original?.event.ruleKeys ?? []).union(replacement?.event.ruleKeys ?? [])
         guard !keys.isEmpty else { return [] }
+        // The candidates come from the entity index: the later events filed under one of the keys.
+        var positions = Set<Int64>()
+        for key in keys { positions.formUnion(try self.positions(filedUnder: key, after: target)) }
         var candidates: [(seq: Int64, fact: StoredFact)] = []
-        try connection.statement("SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq")
-            .query([.integer(target)]) { row in
-                let seq = row.integer(0)
-                guard !live.corrections.isCorrection(seq), live.corrections.deciding(seq, upto: live.head.seq) == nil else {
-                    return true
-                }
-                guard let fact = try readableFact(seq: seq, row: row, column: 1) else { return true }
-                if !fact.event.ruleKeys.isDisjoint(with: keys) { candidates.append((seq, fact)) }
-                return true
-            }
+        let body = try connection.statement("SELECT body FROM events WHERE seq = ?1")
+        for seq in positions.sorted() {
+            guard !live.corrections.isCorrection(seq), live.corrections.deciding(seq, upto: live.head.seq) == nil,
+                  let fact = try body.first([.integer(seq)], { row in try readableFact(seq: seq, row: row, column: 0) }) ?? nil
+            else { continue }
+            if !fact.event.ruleKeys.isDisjoint(with: keys) { candidates.append((seq, fact)) }
+        }
         let injected = replacement.map {
             (fact: StoredFact(event: $0.event, effective: $0.effective, precision: $0.precision), seq: target)
         }
+        // Each is folded from a checkpoint before every day the target has stood on and the replacement's.
+        let start = try [earliestDay(standingFor: target, live: live), replacement?.effective].compactMap { $0 }.min()
         var broken: [BrokenDependent] = []
         for candidate in candidates {
             let day = candidate.fact.effective
-            let start = [original?.effective, replacement?.effective, day].compactMap { $0 }.min()!.adding(days: -1)
-            let base = try validCheckpoint(onOrBefore: start, upto: candidate.seq - 1)
             let allTime = candidate.fact.event.readsAllTime
-            var onDay = RegistryState()
-            let folded = try fold(base?.state ?? RegistryState(), after: base?.day, through: allTime ? nil : day,
-                                  upto: candidate.seq - 1, corrections: live.corrections, excluding: target,
-                                  inject: injected, capturing: [day]) { _, state in onDay = state }
+            let base = try validCheckpoint(onOrBefore: min(start ?? day, day).adding(days: -1), upto: candidate.seq - 1)
+            let states = try entityStates(candidate.fact.event.ruleKeys, on: day, allTime: allTime, upto: candidate.seq - 1,
+                                          corrections: live.corrections, excluding: target, inject: injected, from: base)
             do {
-                try DecisionValidator(store: self).checkDomain(candidate.fact.event, effective: day, on: onDay,
-                                                               allTime: allTime ? folded.state : onDay)
+                try DecisionValidator(store: self).checkDomain(candidate.fact.event, effective: day, on: states.onDay,
+                                                               allTime: states.allTime)
             } catch {
                 broken.append(BrokenDependent(seq: candidate.seq, error: error))
             }
         }
         return broken
+    }
+
+    /// The earliest day the event at `target` has stood on: its own, or any of its replacements'. Nil when
+    /// it is not in the log.
+    func earliestDay(standingFor target: Int64, live: LiveState) throws -> Day? {
+        guard var earliest = try connection.statement("SELECT effective FROM events WHERE seq = ?1")
+            .first([.integer(target)], { Day(ordinal: Int32($0.integer(0))) }) else { return nil }
+        var position = live.corrections.deciding(target, upto: live.head.seq)
+        while let correction = position {
+            if let day = correction.day { earliest = min(earliest, day) }
+            position = live.corrections.deciding(target, upto: correction.seq - 1)
+        }
+        return earliest
     }
 }

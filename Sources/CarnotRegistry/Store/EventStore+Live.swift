@@ -40,80 +40,103 @@ extension EventStore {
         loaded.lastCheckpointPosition = checkpoints.lastPosition
         loaded.latestCheckpointDay = checkpoints.latestDay
         let base = try validCheckpoint(onOrBefore: .latest, upto: loaded.head.seq)
-        var lastWrites = LastWrites(coverage: base?.day)
         let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: loaded.head.seq,
-                              corrections: loaded.corrections, observe: { fact in lastWrites.record(fact.event, on: fact.effective) })
+                              corrections: loaded.corrections)
         loaded.current = folded.state
-        loaded.lastWrites = lastWrites
         loaded.latestEffective = [base?.day, folded.latest].compactMap { $0 }.max()
         return loaded
     }
 
     /// Updates the in-memory state for an event this process has just inserted, and the derived tables:
     /// the correction index, stale checkpoints, and new checkpoints when an interval has passed.
+    ///
+    /// An event at the front of valid time is applied to the state. One that changes facts already known (a
+    /// back-dated event, a retraction, a correction) changes only the records it writes (`Event.recordKeys`):
+    /// those are folded again from the entity index and put in place, at a cost independent of the log's size.
     func absorb(_ recorded: RecordedEvent) throws {
         var state = try liveState()
         // `state` must own the state alone, or the first change would copy all of it; if anything below
         // fails, the state is read again from the file when next needed.
         live = nil
-        var affected: Day?
+        var changed: (day: Day, keys: Set<String>?)?
         switch recorded.event {
         case .eventRetracted(let target, _), .eventCorrected(let target, _, _):
-            var replacementDay: Day?
-            if case .eventCorrected(_, _, let replacement) = recorded.event { replacementDay = replacement.effective }
-            let original = try connection.statement("SELECT effective FROM events WHERE seq = ?1")
+            var replacement: Correction?
+            if case .eventCorrected(_, _, let replacing) = recorded.event { replacement = replacing }
+            let original = try? fact(at: target)
+            let originalDay = try connection.statement("SELECT effective FROM events WHERE seq = ?1")
                 .first([.integer(target)]) { Day(ordinal: Int32($0.integer(0))) }
             // The facts it changes: the original (or the replacement that stood until now) and its own.
-            let superseded = state.corrections.deciding(target, upto: recorded.seq - 1).map { $0.day } ?? original
-            affected = [superseded, replacementDay].compactMap { $0 }.min()
+            let standing = state.corrections.deciding(target, upto: recorded.seq - 1)
+            let superseded = standing.map { $0.day } ?? originalDay
+            let day = [superseded, replacement?.effective].compactMap { $0 }.min()
             try connection.statement("INSERT INTO corrections (seq, target, day) VALUES (?1, ?2, ?3)").execute([
-                .integer(recorded.seq), .integer(target), replacementDay.map { .integer(Int64($0.ordinal)) } ?? .null,
+                .integer(recorded.seq), .integer(target), replacement.map { .integer(Int64($0.effective.ordinal)) } ?? .null,
             ])
-            state.corrections.add(.init(seq: recorded.seq, target: target, day: replacementDay))
-            if let replacementDay { state.latestEffective = max(state.latestEffective ?? replacementDay, replacementDay) }
+            state.corrections.add(.init(seq: recorded.seq, target: target, day: replacement?.effective))
+            if let replacementDay = replacement?.effective {
+                state.latestEffective = max(state.latestEffective ?? replacementDay, replacementDay)
+            }
+            // The records written by the original, by every replacement that stood for it, and by the new one;
+            // all records when the original does not decode (its keys are unknown).
+            var keys: Set<String>? = original.map { $0.event.recordKeys.union(replacement?.event.recordKeys ?? []) }
+            var earlier = standing
+            while let correction = earlier, keys != nil {
+                if correction.day != nil {
+                    guard case .eventCorrected(_, _, let stood)? = try fact(at: correction.seq)?.event else { keys = nil; break }
+                    keys?.formUnion(stood.event.recordKeys)
+                }
+                earlier = state.corrections.deciding(target, upto: correction.seq - 1)
+            }
+            if let day { changed = (day, keys) }
         default:
             let day = recorded.effective
             // Before the latest fact, or on or before a checkpoint's day (which a process that has just loaded
             // can see, its latest fact having been retracted): the order of facts changes.
             if state.isBackDated(day) || state.latestCheckpointDay.map({ day <= $0 }) == true {
-                if let onTop = state.lastWrites.appliesOnTop(recorded.event, on: day) {
-                    // It commutes with every later fact: no refold, only the checkpoints it changes go stale.
-                    try invalidateCheckpoints(from: day, by: recorded.seq, latestDay: state.latestCheckpointDay)
-                    if onTop {
-                        state.current.apply(recorded.event, on: day, precision: recorded.precision)
-                        state.lastWrites.record(recorded.event, on: day)
-                    }
-                } else {
-                    affected = day
-                }
+                changed = (day, recorded.event.recordKeys)
             } else {
                 if let latest = state.latestEffective, day > latest,
                    recorded.seq - 1 - state.lastCheckpointPosition >= Int64(checkpointInterval) {
                     try writeCheckpoints(&state, front: latest, position: recorded.seq - 1)
                 }
                 state.current.apply(recorded.event, on: day, precision: recorded.precision)
-                state.lastWrites.record(recorded.event, on: day)
                 state.latestEffective = day
             }
         }
         state.head = LogHead(seq: recorded.seq, hash: recorded.hash)
         state.lastRecorded = recorded.recorded
-        if let affected { try refold(&state, from: affected, by: recorded.seq) }
+        if let changed {
+            try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
+            try refreshRecords(&state, keys: changed.keys, from: changed.day, upto: recorded.seq)
+        }
         live = state
     }
 
-    /// After an event that changes facts on or after `day` in a way that does not commute: marks the
-    /// checkpoints it makes stale and folds the state after every fact again from the newest checkpoint
-    /// before `day`.
-    private func refold(_ state: inout LiveState, from day: Day, by seq: Int64) throws {
-        try invalidateCheckpoints(from: day, by: seq, latestDay: state.latestCheckpointDay)
-        let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: seq)
-        var lastWrites = state.lastWrites
-        lastWrites.forget(after: base?.day)
-        let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: seq,
-                              corrections: state.corrections, observe: { fact in lastWrites.record(fact.event, on: fact.effective) })
-        state.current = folded.state
-        state.lastWrites = lastWrites
-        state.latestEffective = [state.latestEffective, folded.latest].compactMap { $0 }.max()
+    /// Folds again the records of `keys` in the state after every fact, as known at `upto`, from the entity
+    /// index. A merged school's record passes into the school it was merged into, which is refreshed too.
+    ///
+    /// The office holdings are one list in fold order across all offices, which a fold of one seat cannot
+    /// place; with an office seat among the keys (or nil keys), the whole state is folded again from the
+    /// newest checkpoint before `day` instead.
+    private func refreshRecords(_ state: inout LiveState, keys: Set<String>?, from day: Day, upto: Int64) throws {
+        guard var keys, !keys.contains(where: { $0.hasPrefix("office:") }) else {
+            let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
+            let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: upto, corrections: state.corrections)
+            state.current = folded.state
+            state.latestEffective = [state.latestEffective, folded.latest].compactMap { $0 }.max()
+            return
+        }
+        var fresh = RegistryState()
+        let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
+        while true {
+            fresh = try entityStates(keys, on: nil, upto: upto, corrections: state.corrections, from: base).allTime
+            let mergedInto = keys.compactMap { EntityID($0) }.flatMap { id in
+                [fresh.schools[id]?.mergedInto, state.current.schools[id]?.mergedInto].compactMap { $0?.rawValue }
+            }
+            guard !keys.isSuperset(of: mergedInto) else { break }
+            keys.formUnion(mergedInto)
+        }
+        for key in keys { state.current.take(key, from: fresh) }
     }
 }

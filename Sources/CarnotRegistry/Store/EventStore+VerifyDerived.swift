@@ -11,6 +11,7 @@ extension EventStore {
         try checkCorrections(replay.corrections)
         try checkIdempotency(head: head)
         if current {
+            try checkEntityIndex(against: replay.replay)
             try checkMerkleNodes(replay.tree)
             try checkCheckpoints(against: replay.replay, head: head)
         }

@@ -32,6 +32,8 @@ public final class EventStore {
     public let access: StoreAccess
     /// The path as the caller gave it, for messages.
     let shownPath: String
+    /// The checkpoint state decoded last, by its checksum (which seals its bytes).
+    var lastDecodedCheckpoint: (checksum: [UInt8], state: RegistryState)?
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
     /// Where the store reports what a caller should know but that does not stop an answer (an event left
@@ -170,7 +172,8 @@ public final class EventStore {
             try upgradeProofTables(from: version)
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }
-            if version >= 1 { try buildMerkleTree() }
+            if version >= 1, version < 3 { try buildMerkleTree() }
+            if version >= 1 { try buildEntityIndex() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }

@@ -15,8 +15,6 @@ struct LiveState {
     var lastCheckpointPosition: Int64 = 0
     /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
     var latestCheckpointDay: Day?
-    /// The last writers of the fields back-dated renames and appointments touch.
-    var lastWrites = LastWrites(coverage: nil)
 
     /// True when an event effective on `day` takes effect before facts already known, so that the state
     /// after it cannot be had by applying it to `current`.

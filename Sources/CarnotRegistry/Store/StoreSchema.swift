@@ -2,8 +2,9 @@
 enum StoreSchema {
     /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
     /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`; version 3 the
-    /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`).
-    static let version: Int64 = 3
+    /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`); version 4
+    /// the entity index (`entity_events`).
+    static let version: Int64 = 4
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -77,6 +78,19 @@ enum StoreSchema {
         idx INTEGER NOT NULL,
         hash BLOB NOT NULL,
         PRIMARY KEY (level, idx)
+    ) WITHOUT ROWID;
+
+    -- Derived from the log, never a source of truth: for each entity id (or office seat `office:NAME`), the
+    -- events that name it, read it in their rules or change its record (`writes` = 1, `Event.recordKeys`),
+    -- with their effective day. A correction is filed under its replacement's keys and day. Validation,
+    -- retractions' dependents, the state after a back-dated event and `carnot history` read one entity's
+    -- rows here instead of the log.
+    CREATE TABLE IF NOT EXISTS entity_events (
+        entity TEXT NOT NULL,
+        effective INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        writes INTEGER NOT NULL,
+        PRIMARY KEY (entity, effective, seq)
     ) WITHOUT ROWID;
     """
 }

@@ -1,7 +1,7 @@
 /// Checks an event against the registry before it is appended.
 ///
-/// Each event is checked against the state on its own effective day as the log stands, which includes the
-/// earlier events of its decision: they are inserted first, in the same transaction, so a decision may
+/// Each event is checked against the records it reads on its own effective day as the log stands (folded
+/// from the entity index, `EventStore.entityStates`), which include the earlier events of its decision: they are inserted first, in the same transaction, so a decision may
 /// register an institute and grant it a label at once. Identifiers are checked against every registration
 /// known, whatever its date, so an id always names one entity.
 struct DecisionValidator {
@@ -21,11 +21,11 @@ struct DecisionValidator {
             // The replacement must hold where the original stood: check it on the log without the original
             // and without the earlier corrections of it, since this one will decide. An original this build
             // cannot decode is already left out of every fold.
-            let without: (onDay: RegistryState, allTime: RegistryState) = if let original {
-                try store.states(without: original, replacedBy: replacement.event, at: replacement.effective, live: live)
-            } else {
-                (try store.state(at: replacement.effective, upto: live.head.seq, live: live), live.current)
-            }
+            // Folded from a checkpoint before every day the original has stood on, and the replacement's.
+            let start = try store.earliestDay(standingFor: target, live: live).map { min($0, replacement.effective) } ?? replacement.effective
+            let without = try store.entityStates(replacement.event.ruleKeys, on: replacement.effective, upto: live.head.seq,
+                                                 corrections: live.corrections, excluding: target,
+                                                 from: store.validCheckpoint(onOrBefore: start.adding(days: -1), upto: live.head.seq))
             do {
                 try checkDomain(replacement.event, effective: replacement.effective, on: without.onDay,
                                 allTime: without.allTime)
@@ -36,11 +36,16 @@ struct DecisionValidator {
             }
             try checkDependents(of: target, original: original, replacement: replacement, live: live)
         default:
-            // A back-dated rename or appointment whose rule reads nothing written since its day is checked
-            // against the current state, which agrees with that day on all it reads (`LastWrites`).
-            let state = live.lastWrites.currentAgrees(for: event, on: effective)
-                ? live.current : try store.state(at: effective, upto: live.head.seq, live: live)
-            try checkDomain(event, effective: effective, on: state, allTime: live.current)
+            // The rules read only the records of the entities the event names (`Event.ruleKeys`). At the front of
+            // valid time they are those of the state after every fact; before it, they are folded from the
+            // entity index, from the newest checkpoint on or before the day: a few of the entity's facts.
+            let onDay = if live.isBackDated(effective) {
+                try store.entityStates(event.ruleKeys, on: effective, allTime: false, upto: live.head.seq, corrections: live.corrections,
+                                       from: store.validCheckpoint(onOrBefore: effective, upto: live.head.seq)).onDay
+            } else {
+                live.current
+            }
+            try checkDomain(event, effective: effective, on: onDay, allTime: live.current)
         }
     }
 

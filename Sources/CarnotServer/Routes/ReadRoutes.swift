@@ -65,10 +65,9 @@ struct ReadRoutes: Sendable {
     func history(_ request: Request, _ context: some RequestContext) async throws -> Response {
         try access.checkRead(request)
         let id = try QueryParameters.entityID(context)
+        // From the entity index: the entity's events only, whatever the size of the log.
         let (lines, head) = try await store.read { store in
-            let events = try store.events()
-            let head = events.last.map { LogHead(seq: $0.seq, hash: $0.hash) } ?? .empty
-            return (events.filter { $0.event.entities.contains(id) }.map(EventSchema.line(of:)), head)
+            (try store.history(of: id).map { EventSchema.line(of: $0.event) }, try store.head())
         }
         guard !lines.isEmpty else {
             throw Problem.unknownEntity(id.rawValue, detail: "no event names '\(id)'; ids are listed by GET /api/state?at=<date>")

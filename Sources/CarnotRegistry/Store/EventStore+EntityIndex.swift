@@ -1,0 +1,82 @@
+extension EventStore {
+    /// Files the event just inserted at `recorded.seq` in the entity index, under `Event.indexKeys`. Called
+    /// once per insert, inside the insert's transaction.
+    func indexEntities(of recorded: RecordedEvent) throws {
+        let insert = try connection.statement("INSERT OR REPLACE INTO entity_events (entity, effective, seq, writes) VALUES (?1, ?2, ?3, ?4)")
+        for row in Self.entityRows(seq: recorded.seq, event: recorded.event, effective: recorded.effective) {
+            try insert.execute([.text(row.entity), .integer(row.effective), .integer(row.seq), .integer(row.writes ? 1 : 0)])
+        }
+    }
+
+    /// One row of the entity index.
+    struct EntityRow: Hashable, Comparable {
+        let entity: String
+        let effective: Int64
+        let seq: Int64
+        let writes: Bool
+
+        static func < (left: EntityRow, right: EntityRow) -> Bool {
+            (left.entity, left.effective, left.seq) < (right.entity, right.effective, right.seq)
+        }
+    }
+
+    /// The rows an event at `seq` is filed under: a correction under its replacement's keys and day, a
+    /// retraction under none.
+    static func entityRows(seq: Int64, event: Event, effective: Day) -> [EntityRow] {
+        let (filed, day): (Event, Day) = if case .eventCorrected(_, _, let replacement) = event {
+            (replacement.event, replacement.effective)
+        } else {
+            (event, effective)
+        }
+        let writes = filed.recordKeys
+        return event.indexKeys.sorted().map { key in
+            EntityRow(entity: key, effective: Int64(day.ordinal), seq: seq, writes: writes.contains(key))
+        }
+    }
+
+    /// Fills the entity index of a store written by an older layout, from its stored events. An event this
+    /// build cannot decode is not filed (the folds leave it out too).
+    func buildEntityIndex() throws {
+        try connection.execute("DELETE FROM entity_events")
+        let insert = try connection.statement("INSERT OR REPLACE INTO entity_events (entity, effective, seq, writes) VALUES (?1, ?2, ?3, ?4)")
+        try connection.statement("SELECT seq, body FROM events ORDER BY seq").query { row in
+            let seq = row.integer(0)
+            guard let fact = try? row.withBytes(1, { bytes in try Self.storedFact(seq: seq, body: bytes) }) else { return true }
+            for entry in Self.entityRows(seq: seq, event: fact.event, effective: fact.effective) {
+                try insert.execute([.text(entry.entity), .integer(entry.effective), .integer(entry.seq), .integer(entry.writes ? 1 : 0)])
+            }
+            return true
+        }
+    }
+
+    /// The positions of the events filed under `key` (any of its rows) recorded after `after`, in log order.
+    func positions(filedUnder key: String, after: Int64 = 0) throws -> [Int64] {
+        var positions: [Int64] = []
+        try connection.statement("SELECT seq FROM entity_events WHERE entity = ?1 AND seq > ?2")
+            .query([.text(key), .integer(after)]) { row in
+                positions.append(row.integer(0))
+                return true
+            }
+        return positions.sorted()
+    }
+
+    /// The entity index holds exactly the rows the log gives (those of `fresh`, the log imported anew):
+    /// every stored row is one of them, and there are as many. Streams both tables; memory stays flat.
+    func checkEntityIndex(against fresh: EventStore) throws {
+        let lookup = try fresh.connection.statement("SELECT writes FROM entity_events WHERE entity = ?1 AND effective = ?2 AND seq = ?3")
+        var count: Int64 = 0
+        try connection.statement("SELECT entity, effective, seq, writes FROM entity_events ORDER BY entity, effective, seq").query { row in
+            count += 1
+            let entity = row.text(0), effective = row.integer(1), seq = row.integer(2)
+            guard let writes = try lookup.first([.text(entity), .integer(effective), .integer(seq)], { $0.integer(0) }),
+                  writes == row.integer(3) else {
+                throw ChainVerifier.Failure(seq: seq, reason: "the entity index files event \(seq) under '\(entity)' on \(Day(ordinal: Int32(effective))) (writes \(row.integer(3))), which the log does not give; validation and `carnot history` would read the wrong events")
+            }
+            return true
+        }
+        let expected = try fresh.connection.integer("SELECT count(*) FROM entity_events")
+        guard count == expected else {
+            throw ChainVerifier.Failure(seq: 0, reason: "the entity index holds \(count) rows where the log gives \(expected): some events are missing from it, so validation and `carnot history` would miss them")
+        }
+    }
+}
