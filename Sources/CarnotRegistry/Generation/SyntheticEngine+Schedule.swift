@@ -218,17 +218,19 @@ extension SyntheticEngine {
                        leaf: .resultsAnnounced(call: wave.call, counts: counts))
     }
 
-    /// A first label, a regrant, or a Tremplin promoted to the full label: the term runs from today to the
-    /// end of the wave's terms.
+    /// A first label, a regrant, or a Tremplin promoted to the full label: the term runs from today (or from
+    /// the end of a term still running) to the end of the wave's terms.
     private mutating func grant(_ institute: Int, kind: LabelKind, wave index: Int, probation: Bool) -> Draft? {
         let wave = SyntheticCalendar.waves[index]
         if let held = world.institutes[institute].held(on: today), world.institutes[institute].terms[held].kind == kind {
             return nil
         }
-        let until = max(wave.termEnd, today.adding(days: 365))
-        world.institutes[institute].terms.append(.init(kind: kind, wave: index, from: today, until: until))
+        // One term at a time: a promoted Tremplin whose term was extended past today is followed, not overlapped.
+        let from = max(today, world.institutes[institute].terms.last?.until ?? today)
+        let until = max(wave.termEnd, from.adding(days: 365))
+        world.institutes[institute].terms.append(.init(kind: kind, wave: index, from: from, until: until))
         let call = kind == .tremplin ? wave.tremplinCall ?? wave.call : wave.call
-        return forward(.labelGranted(institute: world.institutes[institute].id, kind: kind, call: call, from: today,
+        return forward(.labelGranted(institute: world.institutes[institute].id, kind: kind, call: call, from: from,
                                      until: until, probation: probation))
     }
 

@@ -32,19 +32,24 @@ extension EventStore {
             let day = Day(ordinal: Int32(row.integer(0)))
             let position = row.integer(1)
             let checksum = row.bytes(3)
-            let sealed = try row.withBytes(4) { state in
+            // Back-dated validations start, one after the other, from the same checkpoint: inside one write
+            // transaction (no other process can change the file), it is checked and decoded once.
+            let cached = lastDecodedCheckpoint.flatMap { last in
+                connection.inWriteTransaction && last.checksum == checksum && last.day == day && last.position == position
+                    && row.text(2) == row.text(5) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
+                    ? last.state : nil
+            }
+            let sealed = try cached != nil || row.withBytes(4) { state in
                 row.text(2) == row.text(5)
                     && CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(2), state: state) == checksum
                     && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
             }
-            // Back-dated validations start, one after the other, from the same checkpoint: it is decoded once.
-            let cached = lastDecodedCheckpoint.flatMap { $0.checksum == checksum ? $0.state : nil }
             guard sealed, let state = cached ?? (try? row.withBytes(4, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) })) else {
                 damaged.append((row.integer(0), position))
                 warn("carnot: the checkpoint of \(day) at position \(position) is damaged (its checksum or log hash does not match): not used; folding from an older one")
                 return true
             }
-            lastDecodedCheckpoint = (checksum, state)
+            lastDecodedCheckpoint = (checksum, day, position, state)
             found = Checkpoint(day: day, state: state)
             return false
         }

@@ -32,8 +32,9 @@ public final class EventStore {
     public let access: StoreAccess
     /// The path as the caller gave it, for messages.
     let shownPath: String
-    /// The checkpoint state decoded last, by its checksum (which seals its bytes).
-    var lastDecodedCheckpoint: (checksum: [UInt8], state: RegistryState)?
+    /// The checkpoint checked and decoded last; trusted without a new check only inside the write
+    /// transaction that read it (`refresh` forgets it when a write begins).
+    var lastDecodedCheckpoint: (checksum: [UInt8], day: Day, position: Int64, state: RegistryState)?
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
     /// Where the store reports what a caller should know but that does not stop an answer (an event left
