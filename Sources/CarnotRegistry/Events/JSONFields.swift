@@ -132,6 +132,8 @@ struct JSONFields {
 
     /// Refuses members that were never read: a misspelt field must not be silently dropped.
     func rejectUnknown() throws(EventFormatError) {
+        // Sorted only when some member is unknown, so that the error names the first one.
+        guard members.keys.contains(where: { !read.contains($0) }) else { return }
         if let unknown = members.keys.sorted().first(where: { !read.contains($0) }) {
             throw EventFormatError(field: unknown, rule: "unknown field; allowed here: \(read.sorted().joined(separator: ", "))")
         }
@@ -141,13 +143,18 @@ struct JSONFields {
         guard case .string(let text) = value else {
             throw EventFormatError(field: field, value: value.typeName, rule: "must be a string")
         }
-        guard !text.allSatisfy(\.isWhitespace) else {
+        // Shortcuts that decide most texts from their bytes (every event appended is read back here): a
+        // first byte that is printable ASCII other than a space starts a character that is not whitespace;
+        // no text has more characters than UTF-8 bytes; printable ASCII holds no control character.
+        let first = text.utf8.first ?? 0
+        guard (0x21...0x7E).contains(first) || !text.allSatisfy(\.isWhitespace) else {
             throw EventFormatError(field: field, value: text, rule: "must not be empty")
         }
-        guard text.count <= maximum else {
+        guard text.utf8.count <= maximum || text.count <= maximum else {
             throw EventFormatError(field: field, value: text, rule: "must be at most \(maximum) characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
+        guard text.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+            || !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw EventFormatError(field: field, value: text, rule: "must not contain control characters")
         }
         return text
@@ -174,8 +181,8 @@ struct JSONFields {
 
     static func choice<T: RawRepresentable & CaseIterable>(_ value: JSONValue, field: String, _: T.Type) throws(EventFormatError) -> T
     where T.RawValue == String {
-        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
         guard case .string(let text) = value, let choice = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
             throw EventFormatError(field: field, value: CanonicalJSON.string(value), rule: "must be one of: \(allowed)")
         }
         return choice

@@ -11,23 +11,35 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     /// - Throws: `DateFormatError` naming the rule broken (shape, or a day that does not exist).
     public init(parsing text: String) throws(DateFormatError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let widths = [4, 2, 2]
-        guard (1...3).contains(parts.count) else { throw DateFormatError(text: text, rule: .shape) }
-        var numbers: [Int] = []
-        for (index, part) in parts.enumerated() {
-            guard part.count == widths[index], part.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-                  let number = Int(part) else { throw DateFormatError(text: text, rule: .shape) }
-            numbers.append(number)
-        }
-        guard Day.acceptedYears.contains(numbers[0]) else { throw DateFormatError(text: text, rule: .yearRange) }
-        let month = numbers.count > 1 ? numbers[1] : 1
-        let dayOfMonth = numbers.count > 2 ? numbers[2] : 1
-        guard let day = Day(year: numbers[0], month: month, day: dayOfMonth) else {
+        // Read from the bytes: every event read or written parses its dates here. The shapes are
+        // exactly `DDDD`, `DDDD-DD` and `DDDD-DD-DD` in ASCII digits; anything else is refused.
+        let bytes = Array(text.utf8)
+        guard let numbers = Self.fields(bytes) else { throw DateFormatError(text: text, rule: .shape) }
+        guard Day.acceptedYears.contains(numbers.year) else { throw DateFormatError(text: text, rule: .yearRange) }
+        guard let day = Day(year: numbers.year, month: numbers.month ?? 1, day: numbers.day ?? 1) else {
             throw DateFormatError(text: text, rule: .noSuchDay)
         }
         self.day = day
-        self.precision = [DatePrecision.year, .month, .day][numbers.count - 1]
+        self.precision = numbers.day != nil ? .day : numbers.month != nil ? .month : .year
+    }
+
+    /// The numbers of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` written in ASCII digits, or nil for another shape.
+    static func fields(_ bytes: [UInt8]) -> (year: Int, month: Int?, day: Int?)? {
+        func number(_ start: Int, _ width: Int) -> Int? {
+            var value = 0
+            for index in start..<(start + width) {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard [4, 7, 10].contains(bytes.count), let year = number(0, 4) else { return nil }
+        guard bytes.count > 4 else { return (year, nil, nil) }
+        guard bytes[4] == UInt8(ascii: "-"), let month = number(5, 2) else { return nil }
+        guard bytes.count > 7 else { return (year, month, nil) }
+        guard bytes[7] == UInt8(ascii: "-"), let day = number(8, 2) else { return nil }
+        return (year, month, day)
     }
 
     /// The date written to its precision.

@@ -34,14 +34,18 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             self.microseconds = Int64(date.day.ordinal + 1) * 86_400_000_000 - 1
             return
         }
-        let digitPositions = [11, 12, 14, 15, 17, 18]
-        guard bytes.count >= 20, digitPositions.allSatisfy({ (0x30...0x39).contains(bytes[$0]) }),
-              bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
+        // From the bytes, without intermediate strings: every event read back parses its record time here.
+        func twoDigits(_ offset: Int) -> Int? {
+            let tens = bytes[offset] &- UInt8(ascii: "0"), units = bytes[offset + 1] &- UInt8(ascii: "0")
+            return tens < 10 && units < 10 ? Int(tens) * 10 + Int(units) : nil
+        }
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let date = try? PartialDate(parsing: String(text.prefix(10))), date.precision == .day,
-              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), (0...23).contains(hour),
-              let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)), (0...59).contains(minute),
-              let second = Int(String(decoding: bytes[17..<19], as: UTF8.self)), (0...59).contains(second)
+              let hour = twoDigits(11), (0...23).contains(hour),
+              let minute = twoDigits(14), (0...59).contains(minute),
+              let second = twoDigits(17), (0...59).contains(second),
+              let fields = PartialDate.fields(Array(bytes[0..<10])), let month = fields.month, let dayOfMonth = fields.day,
+              let date = Day(year: fields.year, month: month, day: dayOfMonth).map({ PartialDate(day: $0) })
         else { return nil }
         var fraction: Int64 = 0
         if bytes.count > 20 {

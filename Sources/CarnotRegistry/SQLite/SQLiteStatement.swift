@@ -2,6 +2,8 @@ import CCarnotSQLite
 
 /// `SQLITE_TRANSIENT` is a C macro Swift cannot import: it tells SQLite to copy bound text before returning.
 let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// `SQLITE_STATIC` (0): SQLite reads bound text where it lies, which must stay valid while it is bound.
+let SQLITE_STATIC = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 
 /// A prepared statement, finalized when released.
 ///
@@ -50,6 +52,30 @@ public final class SQLiteStatement {
         try bind(values)
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+    }
+
+    /// Runs a statement that returns no rows, with `values` bound to `?1 ... ?n` and `utf8`, UTF-8 text, to
+    /// `?index`: the text is bound from the caller's bytes, without a `String` made of it first.
+    ///
+    /// Bound with `SQLITE_STATIC` (sqlite.org: "the application remains responsible for disposing of the
+    /// object", which must stay valid "until either the prepared statement is finalized or the same SQL
+    /// parameter is bound to something else"): the bytes are lent only while the statement runs, and the
+    /// bindings are cleared before they are given back.
+    public func execute(_ values: [SQLiteValue], utf8 text: [UInt8], at index: Int32) throws(SQLiteError) {
+        try bind(values)
+        let code = text.withUnsafeBufferPointer { buffer -> Int32 in
+            let bound = buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { characters in
+                    sqlite3_bind_text(handle, index, characters, Int32(buffer.count), SQLITE_STATIC)
+                }
+            } ?? sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+            guard bound == SQLITE_OK else { return bound }
+            let stepped = sqlite3_step(handle)
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            return stepped
+        }
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
     }
 

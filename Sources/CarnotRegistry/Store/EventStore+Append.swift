@@ -21,7 +21,8 @@ extension EventStore {
             try connection.transaction {
                 try refresh()
                 let head = try liveState().head
-                let digest = Self.digest(of: drafts)
+                // The digest only when a key asks for it: it writes every event of the decision once more.
+                let digest = idempotencyKey.map { _ in Self.digest(of: drafts) }
                 if let idempotencyKey, let earlier = try earlierAppend(key: idempotencyKey) {
                     guard earlier.digest == digest else {
                         throw StoreError.idempotencyMismatch(key: idempotencyKey, firstSeq: earlier.first, lastSeq: earlier.last)
@@ -32,7 +33,7 @@ extension EventStore {
                     throw StoreError.conflict(expected: expectedHead, actual: head.seq)
                 }
                 let last = try abandoningLiveStateOnError { try record(drafts) }
-                if let idempotencyKey {
+                if let idempotencyKey, let digest {
                     try connection.statement("INSERT INTO idempotency (key, digest, first_seq, last_seq) VALUES (?1, ?2, ?3, ?4)")
                         .execute([.text(idempotencyKey), .text(digest), .integer(head.seq + 1), .integer(last.seq)])
                 }
@@ -82,7 +83,7 @@ extension EventStore {
                 precision: draft.precision, recorded: recorded, source: draft.source,
                 recordedBy: draft.recordedBy, confidence: draft.confidence, note: draft.note,
                 prev: head.hash, hash: "")
-            let body = CanonicalJSON.bytes(EventSchema.body(of: unsigned))
+            let body = EventSchema.bodyBytes(of: unsigned)
             do {
                 try EventSchema.checkReadable(unsigned, body: body)
                 try DecisionValidator(store: self).validate(draft.event, effective: draft.effective)
@@ -99,7 +100,7 @@ extension EventStore {
     /// Hashes and inserts one event whose `prev` is set; returns it with its hash.
     /// - Parameter body: its canonical body when the caller has it already.
     func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil) throws -> RecordedEvent {
-        let body = given ?? CanonicalJSON.bytes(EventSchema.body(of: unsigned))
+        let body = given ?? EventSchema.bodyBytes(of: unsigned)
         let hash = EventSchema.hash(prev: unsigned.prev, body: body)
         try connection.statement("""
             INSERT INTO events (seq, id, type, effective, recorded, body, prev, hash)
@@ -107,8 +108,8 @@ extension EventStore {
             """).execute([
                 .integer(unsigned.seq), .text(unsigned.id), .text(unsigned.event.typeName),
                 .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
-                .text(String(decoding: body, as: UTF8.self)), .text(unsigned.prev), .text(hash),
-            ])
+                .null, .text(unsigned.prev), .text(hash),
+            ], utf8: body, at: 6)
         try appendMerkleLeaf(seq: unsigned.seq, line: PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
         try indexEntities(of: unsigned)
         return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,

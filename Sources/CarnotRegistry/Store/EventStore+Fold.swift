@@ -47,8 +47,15 @@ extension EventStore {
             while true {
                 let nextReplacement = replacements.first.map { ($0.day!, $0.seq) }
                 let nextInjected = injected.map { ($0.fact.effective, $0.seq) }
-                let candidates = [nextReplacement, nextInjected].compactMap { $0 }
-                guard let key = candidates.min(by: { $0 < $1 }), bound.map({ key < $0 }) ?? true else { return }
+                // The earlier of the two, the replacement on a tie; without an array, as this runs per row.
+                let key: (Day, Int64)
+                switch (nextReplacement, nextInjected) {
+                case (nil, nil): return
+                case (let replacement?, nil): key = replacement
+                case (nil, let injected?): key = injected
+                case (let replacement?, let injected?): key = injected < replacement ? injected : replacement
+                }
+                guard bound.map({ key < $0 }) ?? true else { return }
                 if let pending = injected, let nextInjected, nextInjected == key {
                     injected = nil
                     apply(pending.fact, seq: pending.seq)
