@@ -10,9 +10,17 @@ extension EventSchema {
     /// - Parameters:
     ///   - event: the event as it will be recorded (its `hash` is not read).
     ///   - body: its canonical body, `CanonicalJSON.bytes(body(of: event))`.
+    ///   - fullReaderDone: true when `event` was itself decoded by `decodeRecorded` from these very bytes (an
+    ///     imported line, proven canonical): then only the replay decoder is left to run.
     /// - Throws: `EventFormatError` naming the field and the reader's rule.
-    static func checkReadable(_ event: RecordedEvent, body: [UInt8]) throws(EventFormatError) {
+    static func checkReadable(_ event: RecordedEvent, body: [UInt8], fullReaderDone: Bool = false) throws(EventFormatError) {
         let fact = try FactDecoder.decode(body)
+        if fullReaderDone {
+            guard fact == StoredFact(event: event.event, effective: event.effective, precision: event.precision) else {
+                throw EventFormatError(field: "", rule: "the event does not read back as written through the replay decoder")
+            }
+            return
+        }
         let parsed: JSONValue
         do { parsed = try JSONParser.parse(body) } catch {
             throw EventFormatError(field: "", rule: "the event does not read back as JSON: \(error)")

@@ -57,7 +57,8 @@ extension EventStore {
                             throw fail(.invalid, "id: '\(event.id)' is already the id of event \(other); event ids are unique")
                         }
                         do {
-                            try EventSchema.checkReadable(event, body: entry.body)
+                            // The line was read by the full decoder (`LogFile.entry`) and proven canonical.
+                            try EventSchema.checkReadable(event, body: entry.body, fullReaderDone: true)
                             try DecisionValidator(store: self).validate(event.event, effective: event.effective)
                         } catch let error as ValidationError {
                             throw fail(.invalid, error.description)
