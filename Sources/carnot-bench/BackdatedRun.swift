@@ -36,12 +36,7 @@ struct BackdatedRun: ParsableCommand {
         let store = try EventStore(path: path)
         // The state is loaded once, untimed, as a running server holds it.
         _ = try store.currentState()
-        let then = try store.state(at: Self.firstDay)
-        let institutes = then.institutes.keys.sorted()
-        let people = then.people.keys.sorted()
-        guard !institutes.isEmpty, !people.isEmpty else {
-            throw BenchError("no institute or person is registered by \(Self.firstDay): the log is too short")
-        }
+        let (institutes, people) = try Self.entities(in: store)
         switch kind {
         case .rename, .registration:
             for index in 0..<decisions {
@@ -53,22 +48,36 @@ struct BackdatedRun: ParsableCommand {
                 print(seconds)
             }
         case .mix:
-            var drafts: [EventDraft] = []
-            for index in 0..<count {
-                let group = index / 4
-                let day = Self.firstDay.adding(days: (group * 3) % 1_460)
-                let institute = institutes[(group * 7) % institutes.count]
-                let school = EntityID("bench-\(tag)-\(group)")!
-                let event: Event = switch index % 4 {
-                case 0: .instituteRenamed(institute: institute, name: "Institut bench \(tag)-\(group)")
-                case 1: .directorAppointed(institute: institute, person: people[(group * 11) % people.count])
-                case 2: .schoolRegistered(school: school, name: "École bench \(tag)-\(group)", parent: nil)
-                default: .schoolAffiliated(school: school, institute: institute, role: .member)
-                }
-                drafts.append(Self.draft(event, on: day))
-            }
+            let drafts = Self.mix(count: count, tag: tag, from: Self.firstDay, over: 1_460, institutes: institutes, people: people)
             print(try Stopwatch.time { try store.append(drafts) }.seconds)
         }
+    }
+
+    /// The events of `--kind mix`: in groups of four, an institute renamed, a director appointed, a new
+    /// school registered and affiliated to the institute, each group on its own day from `first` within
+    /// `days` days. Valid on any day after 2014 of the synthetic log, before or after its front.
+    static func mix(count: Int, tag: String, from first: Day, over days: Int, institutes: [EntityID], people: [EntityID]) -> [EventDraft] {
+        (0..<count).map { index in
+            let group = index / 4
+            let institute = institutes[(group * 7) % institutes.count]
+            let school = EntityID("bench-\(tag)-\(group)")!
+            let event: Event = switch index % 4 {
+            case 0: .instituteRenamed(institute: institute, name: "Institut bench \(tag)-\(group)")
+            case 1: .directorAppointed(institute: institute, person: people[(group * 11) % people.count])
+            case 2: .schoolRegistered(school: school, name: "École bench \(tag)-\(group)", parent: nil)
+            default: .schoolAffiliated(school: school, institute: institute, role: .member)
+            }
+            return draft(event, on: first.adding(days: (group * 3) % days))
+        }
+    }
+
+    /// The institutes and people registered by `firstDay`, which every later day of the log still holds.
+    static func entities(in store: EventStore) throws -> (institutes: [EntityID], people: [EntityID]) {
+        let then = try store.state(at: firstDay)
+        guard !then.institutes.isEmpty, !then.people.isEmpty else {
+            throw BenchError("no institute or person is registered by \(firstDay): the log is too short")
+        }
+        return (then.institutes.keys.sorted(), then.people.keys.sorted())
     }
 
     static func draft(_ event: Event, on day: Day) -> EventDraft {

@@ -15,8 +15,10 @@ struct LogSizeRun {
     let batch = 100
     /// Single-event decisions appended after those.
     let singles: Int
-    /// Events of the one large decision appended last at the front, beside the back-dated one.
+    /// Events of the one large decision appended last at the front (in 2026, after the synthetic log's
+    /// last day), beside the same kinds of events back-dated.
     let large = 4_000
+    static let front = Day(year: 2026, month: 7, day: 1)!
     /// Random dates queried with `state(at:)`.
     let queries: Int
     /// Back-dated single-event decisions of each kind.
@@ -36,6 +38,8 @@ struct LogSizeRun {
     var target: Target { Target(events: events) }
     /// Every event in the store once the appends are done.
     var total: Int { events + batched + singles + large }
+    /// The events of the synthetic log: those imported, then those appended in decisions of 100 and singly.
+    var generated: Int { events + batched + singles }
 
     /// What the later steps reuse: the median `state(at:)` latency.
     struct Outcome {
@@ -49,8 +53,8 @@ struct LogSizeRun {
         for path in [ourPath, rawPath] {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        log("[\(label)] generating \(Figures.grouped(total)) events")
-        let written = try SyntheticLogFile.write(SyntheticLog.Parameters(events: total, institutes: institutes, seed: seed),
+        log("[\(label)] generating \(Figures.grouped(generated)) events")
+        let written = try SyntheticLogFile.write(SyntheticLog.Parameters(events: generated, institutes: institutes, seed: seed),
                                                  to: logFile, keeping: events)
         let appends = try write(tail: written.tail, into: &table, log: log)
         let stateMedian = try read(into: &table, log: log)
