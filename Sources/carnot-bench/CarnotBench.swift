@@ -57,10 +57,18 @@ struct CarnotBench: ParsableCommand {
             let python = noPython ? nil : PythonPeer.prepare(folder: work, log: log)
             var table = ResultTable()
             var medians: [Int: Double] = [:]
+            var failures: [String] = []
             for size in logSizes {
                 let run = LogSizeRun(events: size, institutes: institutes, seed: seed, folder: work, batched: batched,
                                      singles: singles, queries: queries, backdated: backdated, timeout: timeout, python: python)
-                medians[size] = try run.run(into: &table, log: log).stateMedian
+                // A size that fails (a synthetic log the rules refuse, a full disk) keeps the figures of the
+                // others: its rows so far stay in the table and the reason is printed under it.
+                do {
+                    medians[size] = try run.run(into: &table, log: log).stateMedian
+                } catch {
+                    log("[\(run.label)] FAILED: \(error)")
+                    failures.append("\(run.label): stopped: \(error)")
+                }
             }
             if let smallest = logSizes.min(), let largest = logSizes.max(), smallest != largest,
                let small = medians[smallest], let large = medians[largest] {
@@ -73,6 +81,7 @@ struct CarnotBench: ParsableCommand {
             try ProcessStart.measure(folder: work, runs: runs, into: &table)
             print(table.markdown)
             print("")
+            for failure in failures { print(failure) }
             let minutes = (Stopwatch.now() - started) / 60
             print("institutes \(institutes), seed \(seed), \(batched) events appended in decisions of 100, \(singles) single-event decisions and one decision of 4,000 events per log, \(queries) queries, \(backdated) back-dated decisions of each kind; checkpoint interval \(EventStore.defaultCheckpointInterval)")
             print("measured on \(CarnotBench.today()) in \(String(format: "%.0f", minutes)) minutes" + (python == nil ? "; the Python peer was skipped" : "; the Python peer: \(PythonPeer.requirement) in \(work)/python-venv"))
