@@ -54,8 +54,9 @@ struct BackdatedRun: ParsableCommand {
     }
 
     /// The events of `--kind mix`: in groups of four, an institute renamed, a director appointed, a new
-    /// school registered and affiliated to the institute, each group on its own day from `first` within
-    /// `days` days. Valid on any day after 2014 of the synthetic log, before or after its front.
+    /// school registered and affiliated to the institute, the groups on days from `first` spread over
+    /// `days` days in order (never back-dated within the decision itself). Valid on any day after 2014 of
+    /// the synthetic log, before or after its front.
     static func mix(count: Int, tag: String, from first: Day, over days: Int, institutes: [EntityID], people: [EntityID]) -> [EventDraft] {
         (0..<count).map { index in
             let group = index / 4
@@ -67,7 +68,7 @@ struct BackdatedRun: ParsableCommand {
             case 2: .schoolRegistered(school: school, name: "École bench \(tag)-\(group)", parent: nil)
             default: .schoolAffiliated(school: school, institute: institute, role: .member)
             }
-            return draft(event, on: first.adding(days: (group * 3) % days))
+            return draft(event, on: first.adding(days: group * days / max(1, (count + 3) / 4)))
         }
     }
 
