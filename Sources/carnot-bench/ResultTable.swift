@@ -67,3 +67,10 @@ enum Figures {
         return String(events)
     }
 }
+
+extension Figures {
+    /// A duration: milliseconds below a second, seconds above.
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? milliseconds(seconds) : String(format: "%.1f s", seconds)
+    }
+}
