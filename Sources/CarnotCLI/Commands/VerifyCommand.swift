@@ -24,6 +24,8 @@ struct VerifyCommand: ParsableCommand {
     var head: String?
     @Flag(help: "Check only the hash chain and the indexed columns (fast), not the derived tables and rules.")
     var chainOnly = false
+    @Flag(help: "Print on stderr where the time went, phase by phase (chain, columns, Merkle tree, rules, checkpoints).")
+    var timings = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -39,10 +41,16 @@ struct VerifyCommand: ParsableCommand {
         }
         let store = try self.store.openForReading()
         let progress = Progress("verify")
+        let phases = VerificationTimings()
         let report = try CommandFailure.guarding { () throws(StoreError) in
-            try store.verify(expectedHead: expected, chainOnly: chainOnly) { done, total in progress.update(done, of: total) }
+            try store.verify(expectedHead: expected, chainOnly: chainOnly, progress: { done, total in progress.update(done, of: total) },
+                             timings: phases)
         }
         progress.finish()
+        if timings {
+            for phase in phases.phases { Console.error(String(format: "%8.2f s  ", phase.seconds) + phase.name) }
+            Console.error(String(format: "%8.2f s  in all", phases.total))
+        }
         switch output.format {
         case .json:
             Console.out(CanonicalJSON.string(.object([

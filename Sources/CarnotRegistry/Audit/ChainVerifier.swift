@@ -26,6 +26,15 @@ public struct ChainVerifier {
     @discardableResult
     public mutating func check(seq: Int64, body: [UInt8], prev: String, hash: String,
                                columns: (id: String, type: String, effective: Int64, recorded: Int64)? = nil) throws(Failure) -> RecordedEvent {
+        let event = try decodeChained(seq: seq, body: body, prev: prev, hash: hash)
+        if let columns { try Self.checkColumns(of: event, body: body, columns: columns) }
+        try advance(past: event)
+        return event
+    }
+
+    /// The first part of `check`, apart so that `verify` can time it: the position, `prev`, the hash over the
+    /// body, and the body decoded.
+    func decodeChained(seq: Int64, body: [UInt8], prev: String, hash: String) throws(Failure) -> RecordedEvent {
         guard seq == expectedSeq else {
             throw Failure(seq: expectedSeq, reason: seq > expectedSeq
                           ? "missing: the next stored position is \(seq)" : "out of order: found position \(seq)")
@@ -51,22 +60,29 @@ public struct ChainVerifier {
             throw Failure(seq: seq, reason: "body does not decode: \(error)")
         }
         guard event.seq == seq else { throw Failure(seq: seq, reason: "body says position \(event.seq)") }
-        if let columns {
-            guard columns.id == event.id, columns.type == event.event.typeName,
-                  columns.effective == Int64(event.effective.ordinal), columns.recorded == event.recorded.microseconds else {
-                throw Failure(seq: seq, reason: "indexed columns (id, type, effective, recorded) disagree with the hashed body")
-            }
-            // Queries decode the stored body with a faster reader than the chain's: one spelling only.
-            guard CanonicalJSON.bytes(EventSchema.body(of: event)) == body else {
-                throw Failure(seq: seq, reason: "the stored body is not in canonical form")
-            }
+        return event
+    }
+
+    /// The indexed columns agree with the hashed body, and the body is in its one canonical spelling.
+    static func checkColumns(of event: RecordedEvent, body: [UInt8],
+                             columns: (id: String, type: String, effective: Int64, recorded: Int64)) throws(Failure) {
+        guard columns.id == event.id, columns.type == event.event.typeName,
+              columns.effective == Int64(event.effective.ordinal), columns.recorded == event.recorded.microseconds else {
+            throw Failure(seq: event.seq, reason: "indexed columns (id, type, effective, recorded) disagree with the hashed body")
         }
+        // Queries decode the stored body with a faster reader than the chain's: one spelling only.
+        guard CanonicalJSON.bytes(EventSchema.body(of: event)) == body else {
+            throw Failure(seq: event.seq, reason: "the stored body is not in canonical form")
+        }
+    }
+
+    /// The last part of `check`: record times never go back; the event becomes the verified head.
+    mutating func advance(past event: RecordedEvent) throws(Failure) {
         guard event.recorded >= previousRecorded else {
-            throw Failure(seq: seq, reason: "record time \(event.recorded) is before the previous event's")
+            throw Failure(seq: event.seq, reason: "record time \(event.recorded) is before the previous event's")
         }
         expectedSeq += 1
-        previousHash = hash
+        previousHash = event.hash
         previousRecorded = event.recorded
-        return event
     }
 }

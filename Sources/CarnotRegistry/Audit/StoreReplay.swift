@@ -1,12 +1,11 @@
 import Foundation
 
-/// What `verify` rebuilds from the log alone while it walks the chain: the Merkle tree, the correction
-/// index, and a fresh store the events are imported into, exactly as `import` would (every event
+/// What `verify` rebuilds from the log alone while it walks the chain: the correction index, and a fresh
+/// store the events are imported into, exactly as `import` would (every event
 /// re-validated under the rules). Each derived table of the verified store is then compared with it.
 struct StoreReplay {
     typealias Failure = ChainVerifier.Failure
 
-    private(set) var tree = MerkleTree()
     /// (seq, target, replacement day) of every retraction and correction, in log order.
     private(set) var corrections: [(seq: Int64, target: Int64, day: Int64?)] = []
     let replay: EventStore
@@ -22,10 +21,8 @@ struct StoreReplay {
     /// Removes the replay's file.
     func discard() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Takes the next verified event: its body is canonical (checked), so its published line is the body
-    /// with `prev` and `hash` spliced in.
+    /// Takes the next verified event.
     mutating func add(_ event: RecordedEvent, body: [UInt8]) throws(Failure) {
-        tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: body, prev: event.prev, hash: event.hash)))
         switch event.event {
         case .eventRetracted(let target, _): corrections.append((event.seq, target, nil))
         case .eventCorrected(let target, _, let replacement): corrections.append((event.seq, target, Int64(replacement.effective.ordinal)))

@@ -39,7 +39,7 @@ extension EventStore {
                     && row.text(2) == row.text(5) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
                     ? last.state : nil
             }
-            let sealed = try cached != nil || row.withBytes(4) { state in
+            let sealed = cached != nil || row.withBytes(4) { state in
                 row.text(2) == row.text(5)
                     && CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(2), state: state) == checksum
                     && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)

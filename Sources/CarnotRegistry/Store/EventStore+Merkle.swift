@@ -104,16 +104,31 @@ extension EventStore {
     }
 }
 
-/// The Merkle nodes kept in the store's `merkle_nodes` table.
-struct StoredMerkleNodes: MerkleNodeSource {
+/// The Merkle nodes kept in the store's `merkle_nodes` table, each read from SQLite at most once.
+///
+/// A proof reads about 2 log₂ n nodes, some of them twice (the hash of a right edge is rebuilt at every level
+/// of the recursion), and many proofs asked of one source (`carnot-bench`, the property test of every pair)
+/// share most of their nodes. A node never changes once written, and a source lives for one read (one
+/// proof, or one batch in one transaction), so what it has read it keeps.
+final class StoredMerkleNodes: MerkleNodeSource {
     let connection: SQLiteConnection
     let leafCount: Int64
+    private var known: [Int64: [UInt8]] = [:]
+
+    init(connection: SQLiteConnection, leafCount: Int64) {
+        self.connection = connection
+        self.leafCount = leafCount
+    }
 
     func node(level: Int, index: Int64) throws -> [UInt8] {
+        // Indexes stay below 2^56 (a log of 2^56 events would fill no disk), levels below 64.
+        let key = Int64(level) << 56 | index
+        if let hash = known[key] { return hash }
         guard let hash = try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
             .first([.integer(Int64(level)), .integer(index)], { $0.bytes(0) }) else {
             throw StoreError.integrity("the Merkle tree lacks node (\(level), \(index)): run `carnot verify`")
         }
+        known[key] = hash
         return hash
     }
 }

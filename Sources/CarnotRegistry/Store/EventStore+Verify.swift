@@ -11,38 +11,67 @@ extension EventStore {
     ///
     /// When `expectedHead` is given, also checks that the log still contains that published head: a
     /// truncated or forked log fails.
+    ///
+    /// Memory stays bounded whatever the log's length: the events are read one by one, the Merkle tree is
+    /// checked against its right edge only (`StoredTreeCheck`), and the rules replay imports in batches.
     /// - Parameters:
     ///   - chainOnly: check the chain and the columns only (fast).
     ///   - progress: called with (events checked, events in the log) every 10,000 events.
+    ///   - timings: when given, receives the time of each phase (`carnot verify --timings`).
     public func verify(expectedHead: LogHead? = nil, chainOnly: Bool = false,
-                       progress: ((Int64, Int64) -> Void)? = nil) throws(StoreError) -> VerificationReport {
+                       progress: ((Int64, Int64) -> Void)? = nil,
+                       timings: VerificationTimings? = nil) throws(StoreError) -> VerificationReport {
         // One read transaction: every table is seen at the same commit, even while another process appends.
-        try guarded { try connection.transaction(immediate: false) { try verifySnapshot(expectedHead: expectedHead, chainOnly: chainOnly, progress: progress) } }
+        try guarded {
+            try connection.transaction(immediate: false) {
+                try verifySnapshot(expectedHead: expectedHead, chainOnly: chainOnly, progress: progress, timings: timings ?? VerificationTimings())
+            }
+        }
     }
 
-    private func verifySnapshot(expectedHead: LogHead?, chainOnly: Bool,
-                                progress: ((Int64, Int64) -> Void)?) throws -> VerificationReport {
+    private func verifySnapshot(expectedHead: LogHead?, chainOnly: Bool, progress: ((Int64, Int64) -> Void)?,
+                                timings: VerificationTimings) throws -> VerificationReport {
+        timings.start()
         let total = try connection.statement("SELECT COALESCE(max(seq), 0) FROM events").first { $0.integer(0) } ?? 0
-        if !chainOnly, let failure = try integrityFailure() {
-            return VerificationReport(verifiedHead: .empty, failure: failure)
+        if !chainOnly {
+            let failure = try integrityFailure()
+            timings.lap("SQLite integrity check")
+            if let failure { return VerificationReport(verifiedHead: .empty, failure: failure) }
         }
         var verifier = ChainVerifier()
         var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
         defer { replay?.discard() }
+        // A store of an older layout (read-only, not upgraded) keeps no tree: nothing to compare.
+        let current = try hasSealedCheckpoints()
+        var tree = chainOnly || !current ? nil : try StoredTreeCheck(connection: connection)
         var failure: ChainVerifier.Failure?
         let statement = try connection.statement(
             "SELECT seq, body, prev, hash, id, type, effective, recorded FROM events ORDER BY seq")
+        timings.lap("setup")
         try statement.query { row in
             do {
-                let seq = row.integer(0), body = row.bytes(1)
-                let event = try verifier.check(seq: seq, body: body, prev: row.text(2), hash: row.text(3),
-                                               columns: (row.text(4), row.text(5), row.integer(6), row.integer(7)))
-                if let expectedHead, seq == expectedHead.seq, row.text(3) != expectedHead.hash {
+                let seq = row.integer(0), body = row.bytes(1), prev = row.text(2), hash = row.text(3)
+                let columns = (row.text(4), row.text(5), row.integer(6), row.integer(7))
+                timings.lap("reading the events")
+                let event = try verifier.decodeChained(seq: seq, body: body, prev: prev, hash: hash)
+                timings.lap("chain (hash and decode)")
+                try ChainVerifier.checkColumns(of: event, body: body, columns: columns)
+                try verifier.advance(past: event)
+                timings.lap("columns and canonical form")
+                if let expectedHead, seq == expectedHead.seq, hash != expectedHead.hash {
                     failure = ChainVerifier.Failure(seq: expectedHead.seq, reason:
-                        "the log forks from the published head: hash \(row.text(3).prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
+                        "the log forks from the published head: hash \(hash.prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
                     return false
                 }
-                try replay?.add(event, body: body)
+                if tree != nil {
+                    // The body is canonical (checked above), so the published line is it with prev and hash spliced in.
+                    try tree!.add(leafHash: MerkleHash.leaf(PublishedLine.splice(body: body, prev: prev, hash: hash)))
+                    timings.lap("Merkle tree")
+                }
+                if replay != nil {
+                    try replay!.add(event, body: body)
+                    timings.lap("rules replay (import into a fresh store)")
+                }
                 if let progress, seq % 10_000 == 0 { progress(seq, total) }
                 return true
             } catch let error as ChainVerifier.Failure {
@@ -57,7 +86,8 @@ extension EventStore {
         if failure == nil, var replay {
             do {
                 try replay.flush()
-                try checkDerivedTables(against: replay, head: verifier.head)
+                timings.lap("rules replay (import into a fresh store)")
+                try checkDerivedTables(against: replay, tree: tree, head: verifier.head, timings: timings)
             } catch let error as ChainVerifier.Failure {
                 failure = error
             }

@@ -5,15 +5,23 @@ extension EventStore {
     ///
     /// A store of an older layout (opened read-only, so not upgraded) has no Merkle tree and its checkpoints
     /// are not sealed, so queries do not use them: only the tables it shares with this layout are compared.
-    func checkDerivedTables(against replay: StoreReplay, head: LogHead) throws {
+    /// `tree` is the Merkle tree checked during the walk, nil for an older layout.
+    func checkDerivedTables(against replay: StoreReplay, tree: StoredTreeCheck?, head: LogHead,
+                            timings: VerificationTimings) throws {
         let current = try hasSealedCheckpoints()
         if current { try checkLayout(against: replay.replay) }
         try checkCorrections(replay.corrections)
         try checkIdempotency(head: head)
+        timings.lap("layout, corrections, idempotency keys")
+        if let tree {
+            if let failure = try tree.finish() { throw failure }
+            timings.lap("Merkle tree")
+        }
         if current {
             try checkEntityIndex(against: replay.replay)
-            try checkMerkleNodes(replay.tree)
+            timings.lap("entity index")
             try checkCheckpoints(against: replay.replay, head: head)
+            timings.lap("checkpoints")
         }
     }
 
@@ -51,21 +59,6 @@ extension EventStore {
                 let what = expected.map { "target \($0.target)" + ($0.day.map { ", day \(Day(ordinal: Int32($0)))" } ?? ", a retraction") } ?? "no row: the event is not a correction"
                 throw Failure(seq: seq, reason: "the corrections table disagrees with the log (expected \(what)); queries would apply the wrong corrections")
             }
-        }
-    }
-
-    /// The Merkle tree holds exactly the nodes of the tree over the log's published lines.
-    private func checkMerkleNodes(_ tree: MerkleTree) throws {
-        var expected = tree.levels.enumerated().flatMap { level, nodes in nodes.enumerated().map { (level, $0.offset, $0.element) } }[...]
-        try connection.statement("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx").query { row in
-            guard let next = expected.popFirst(), next.0 == Int(row.integer(0)), next.1 == Int(row.integer(1)), next.2 == row.bytes(2) else {
-                throw Failure(seq: row.integer(0) == 0 ? row.integer(1) + 1 : 0, reason:
-                    "the Merkle tree's node (level \(row.integer(0)), index \(row.integer(1))) is not the hash the log gives: proofs from this store would not verify")
-            }
-            return true
-        }
-        if let missing = expected.first {
-            throw Failure(seq: 0, reason: "the Merkle tree lacks node (level \(missing.0), index \(missing.1))")
         }
     }
 

@@ -58,4 +58,23 @@ struct StoreProofTests {
         #expect(throws: StoreError.self) { try store.consistencyProof(old: 3, new: 2) }
         #expect(throws: StoreError.self) { try store.consistencyProof(old: 0, new: 2) }
     }
+
+    @Test(arguments: [
+        "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 3",
+        "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 0",
+        "DELETE FROM merkle_nodes WHERE level = 1 AND idx = 1",
+        "DELETE FROM merkle_nodes WHERE level = 0 AND idx = (SELECT max(idx) FROM merkle_nodes WHERE level = 0)",
+        "INSERT INTO merkle_nodes VALUES (0, 100000, zeroblob(32))",
+        "INSERT INTO merkle_nodes VALUES (40, 0, zeroblob(32))",
+        "INSERT INTO merkle_nodes VALUES (0, -1, zeroblob(32))",
+    ])
+    func verifyChecksTheStoredTreeNodeByNodeAndFindsAnyEditedMissingOrExtraNode(edit: String) throws {
+        try Fixture.withFileStore { store, path in
+            try store.recordHistory()
+            #expect(try store.verify().isValid)
+            try SQLiteConnection(path: path).execute(edit)
+            let failure = try #require(try store.verify().failure, "\(edit) passed verify")
+            #expect(failure.reason.contains("Merkle tree"), "\(failure)")
+        }
+    }
 }
