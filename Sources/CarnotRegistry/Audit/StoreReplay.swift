@@ -3,10 +3,16 @@ import Foundation
 /// What `verify` rebuilds from the log alone while it walks the chain: the Merkle tree, the correction
 /// index, and a fresh store the events are imported into, exactly as `import` would (every event
 /// re-validated under the rules). Each derived table of the verified store is then compared with it.
+///
+/// The Merkle tree is not held: each node is compared with the stored one as the leaf that completes it
+/// arrives, so memory stays the same whatever the size of the log.
 struct StoreReplay {
     typealias Failure = ChainVerifier.Failure
 
-    private(set) var tree = MerkleTree()
+    private(set) var frontier = MerkleFrontier()
+    /// The first node (in level, index order) whose stored hash is not the one the log gives, or that is
+    /// missing from the store; reported once the chain is known to hold.
+    private(set) var wrongNode: (level: Int, index: Int64, missing: Bool)?
     /// (seq, target, replacement day) of every retraction and correction, in log order.
     private(set) var corrections: [(seq: Int64, target: Int64, day: Int64?)] = []
     let replay: EventStore
@@ -24,8 +30,14 @@ struct StoreReplay {
 
     /// Takes the next verified event: its body is canonical (checked), so its published line is the body
     /// with `prev` and `hash` spliced in.
-    mutating func add(_ event: RecordedEvent, body: [UInt8]) throws(Failure) {
-        tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: body, prev: event.prev, hash: event.hash)))
+    /// - Parameter storedNode: the verified store's node (level, index), nil when it has none.
+    mutating func add(_ event: RecordedEvent, body: [UInt8], storedNode: (Int, Int64) throws -> [UInt8]?) throws {
+        let leaf = MerkleHash.leaf(PublishedLine.splice(body: body, prev: event.prev, hash: event.hash))
+        for node in frontier.append(leafHash: leaf) {
+            let stored = try storedNode(node.level, node.index)
+            guard stored != node.hash, wrongNode.map({ (node.level, node.index) < ($0.level, $0.index) }) ?? true else { continue }
+            wrongNode = (node.level, node.index, stored == nil)
+        }
         switch event.event {
         case .eventRetracted(let target, _): corrections.append((event.seq, target, nil))
         case .eventCorrected(let target, _, let replacement): corrections.append((event.seq, target, Int64(replacement.effective.ordinal)))

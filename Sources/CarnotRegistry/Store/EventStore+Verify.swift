@@ -28,6 +28,8 @@ extension EventStore {
         }
         var verifier = ChainVerifier()
         var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
+        // A store of an older layout keeps no Merkle tree to compare with.
+        let storedNode: (Int, Int64) throws -> [UInt8]? = try hasSealedCheckpoints() ? storedMerkleNode : { _, _ in nil }
         defer { replay?.discard() }
         var failure: ChainVerifier.Failure?
         let statement = try connection.statement(
@@ -42,7 +44,7 @@ extension EventStore {
                         "the log forks from the published head: hash \(row.text(3).prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
                     return false
                 }
-                try replay?.add(event, body: body)
+                try replay?.add(event, body: body, storedNode: storedNode)
                 if let progress, seq % 10_000 == 0 { progress(seq, total) }
                 return true
             } catch let error as ChainVerifier.Failure {

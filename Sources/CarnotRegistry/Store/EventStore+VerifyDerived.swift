@@ -11,7 +11,7 @@ extension EventStore {
         try checkCorrections(replay.corrections)
         try checkIdempotency(head: head)
         if current {
-            try checkMerkleNodes(replay.tree)
+            try checkMerkleNodes(replay)
             try checkCheckpoints(against: replay.replay, head: head)
         }
     }
@@ -53,19 +53,32 @@ extension EventStore {
         }
     }
 
-    /// The Merkle tree holds exactly the nodes of the tree over the log's published lines.
-    private func checkMerkleNodes(_ tree: MerkleTree) throws {
-        var expected = tree.levels.enumerated().flatMap { level, nodes in nodes.enumerated().map { (level, $0.offset, $0.element) } }[...]
-        try connection.statement("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx").query { row in
-            guard let next = expected.popFirst(), next.0 == Int(row.integer(0)), next.1 == Int(row.integer(1)), next.2 == row.bytes(2) else {
-                throw Failure(seq: row.integer(0) == 0 ? row.integer(1) + 1 : 0, reason:
-                    "the Merkle tree's node (level \(row.integer(0)), index \(row.integer(1))) is not the hash the log gives: proofs from this store would not verify")
-            }
-            return true
+    /// The Merkle tree holds exactly the nodes of the tree over the log's published lines: each of them, with
+    /// the hash the log gives (checked as the replay went), and no other row.
+    private func checkMerkleNodes(_ replay: StoreReplay) throws {
+        let leaves = replay.frontier.leafCount
+        // The first row (in level, index order) outside the tree over `leaves` leaves.
+        let extra = try connection.statement("""
+            SELECT level, idx FROM merkle_nodes WHERE level < 0 OR level > 62 OR idx < 0 OR idx >= (?1 >> level)
+            ORDER BY level, idx LIMIT 1
+            """).first([.integer(leaves)]) { (level: Int(truncatingIfNeeded: $0.integer(0)), index: $0.integer(1), missing: false) }
+        let candidates = [replay.wrongNode, extra].compactMap { $0 }
+        if let first = candidates.min(by: { ($0.level, $0.index) < ($1.level, $1.index) }) {
+            if first.missing { throw Failure(seq: 0, reason: "the Merkle tree lacks node (level \(first.level), index \(first.index))") }
+            throw Failure(seq: first.level == 0 ? first.index + 1 : 0, reason:
+                "the Merkle tree's node (level \(first.level), index \(first.index)) is not the hash the log gives: proofs from this store would not verify")
         }
-        if let missing = expected.first {
-            throw Failure(seq: 0, reason: "the Merkle tree lacks node (level \(missing.0), index \(missing.1))")
+        // Every node of the tree is there with its hash and none is outside it: the rows are the tree's.
+        let rows = try connection.integer("SELECT count(*) FROM merkle_nodes")
+        guard rows == MerkleFrontier.nodeCount(leaves: leaves) else {
+            throw Failure(seq: 0, reason: "the Merkle tree holds \(rows) nodes where the log gives \(MerkleFrontier.nodeCount(leaves: leaves))")
         }
+    }
+
+    /// The stored Merkle node (level, index), nil when there is none.
+    func storedMerkleNode(level: Int, index: Int64) throws -> [UInt8]? {
+        try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
+            .first([.integer(Int64(level)), .integer(index)]) { $0.bytes(0) }
     }
 
     /// Each idempotency key names a decision in the log, by the digest of its events.
