@@ -48,8 +48,8 @@ struct AuditCommand: ParsableCommand {
             }
             let progress = Progress("audit")
             report = try Self.replaying { () throws(StoreError) in
-                try Auditor.audit(events: events, snapshots: snapshots) { done, total in
-                    progress.update(Int64(done), of: Int64(total))
+                try Auditor.audit(events: events, snapshots: snapshots) { done, bytes, total in
+                    progress.update(Int64(done), bytes: bytes, of: total)
                 }
             }
             progress.finish()

@@ -14,11 +14,19 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try OutputPath.checkLogFolder(out, force: force)
         let store = try self.store.openForReading()
-        let events = try CommandFailure.guarding { () throws(StoreError) in try store.events() }
+        // Streamed from the store to the files: memory holds one event and one buffer, not the log.
+        var count = 0
         do {
-            let files = try LogFile.publish(events, to: out, replacing: force)
-            Console.out("exported \(events.count) events to \(files.count) file(s) in \(out)")
-        } catch {
+            let files = try LogFile.publish(to: out, replacing: force) { add in
+                try store.forEachEvent { event in
+                    try add(event)
+                    count += 1
+                }
+            }
+            Console.out("exported \(count) events to \(files.count) file(s) in \(out)")
+        } catch let error as StoreError {
+            throw CommandFailure(error)
+        } catch let error as LogFile.PublishError {
             if case .wouldOverwrite = error { throw CommandFailure(message: "--out \(error)", code: 64) }
             throw OutputPath.failure(error, path: out)
         }

@@ -22,13 +22,27 @@ struct ImportCommand: ParsableCommand {
             }
             return head
         }
-        let entries: [LogFile.Entry]
-        do { entries = try LogFile.read(path) } catch { throw CommandFailure(StoreError.badLine(error)) }
+        // Streamed: memory holds one line, whatever the size of the log. The first line is read before the
+        // store is opened, so that a file that is not a log never creates one.
+        let reader: LogFile.Reader
+        var first: LogFile.Entry?
+        do {
+            reader = try LogFile.Reader(path)
+            first = try reader.next()
+        } catch {
+            throw CommandFailure(StoreError.badLine(error))
+        }
         let store = try self.store.openForWriting()
         let progress = Progress("import")
         defer { progress.finish() }
+        let next = { () throws -> LogFile.Entry? in
+            if let entry = first { first = nil; return entry }
+            return try reader.next()
+        }
         let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.importLog(entries, expectedHead: pinned) { done, total in progress.update(Int64(done), of: Int64(total)) }
+            try store.importLog(from: next, expectedHead: pinned) { done in
+                progress.update(Int64(done), bytes: reader.bytesRead, of: reader.totalBytes)
+            }
         }
         progress.finish()
         switch output.format {

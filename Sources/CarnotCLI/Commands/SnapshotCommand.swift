@@ -18,11 +18,10 @@ struct SnapshotCommand: ParsableCommand {
         try OutputPath.checkFile(out, force: force)
         let store = try self.store.openForReading()
         let snapshot = try CommandFailure.guarding { () throws(StoreError) in
-            // From the events themselves (`Timeline`), as `carnot audit` recomputes it.
-            let events = try store.events()
-            let upto = min(try store.position(knownAt.cutoff), Int64(events.count))
-            let head = upto == 0 ? LogHead.empty : LogHead(seq: upto, hash: events[Int(upto - 1)].hash)
-            return Snapshot(state: Timeline.state(of: events, at: at.day, upto: upto), at: at.day, head: head)
+            // From the events themselves (`Timeline`'s rules), as `carnot audit` recomputes it, streamed.
+            let upto = min(try store.position(knownAt.cutoff), try store.head().seq)
+            let head = upto == 0 ? LogHead.empty : LogHead(seq: upto, hash: try store.hash(at: upto) ?? "")
+            return Snapshot(state: try store.recomputedState(at: at.day, upto: upto), at: at.day, head: head)
         }
         do {
             try Data(snapshot.bytes).write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -20,9 +20,19 @@ final class Progress {
 
     /// Shows `done` of `total`; a count already shown is not printed again.
     func update(_ done: Int64, of total: Int64) {
+        show(done) { "\(done)/\(total) events" }
+    }
+
+    /// Shows `done` events read from a log of which `bytes` of `totalBytes` are read: a stream does not know
+    /// how many events it holds until its end.
+    func update(_ done: Int64, bytes: Int64, of totalBytes: Int64) {
+        show(done) { "\(done) events (\(totalBytes > 0 ? min(100, bytes * 100 / totalBytes) : 100)% of the log read)" }
+    }
+
+    private func show(_ done: Int64, _ text: () -> String) {
         guard enabled, done != shown, DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds >= Self.delay else { return }
         shown = done
-        Console.errorInPlace("\(label): \(done)/\(total) events")
+        Console.errorInPlace("\(label): \(text())")
     }
 
     /// Ends the progress line, if one was printed, before the command prints its result; idempotent.

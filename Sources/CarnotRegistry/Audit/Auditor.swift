@@ -7,26 +7,32 @@ import Foundation
 public enum Auditor {
     /// Audits the log at `events` (a file or folder) against the snapshots in `snapshots` (a folder of
     /// `.json` files, or one file).
+    ///
+    /// Streamed: the log is read a line at a time and replayed into a private store file (removed after),
+    /// and each snapshot is recomputed from that store's events in fold order, so memory holds neither the
+    /// log nor its events, whatever their number.
+    /// - Parameter progress: called with (events replayed, bytes of the log read, bytes in the log).
     /// - Throws: `StoreError.badLine` when the log itself does not import (altered line, broken chain).
-    /// `progress` is called with (events replayed, events in the log) as the replay goes.
-    public static func audit(events: String, snapshots: String, progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> AuditReport {
-        let entries: [LogFile.Entry]
-        do { entries = try LogFile.read(events) } catch { throw .badLine(error) }
-        let store = try EventStore(path: ":memory:")
-        _ = try store.importLog(entries, progress: progress)
-        let path = events
-        // Snapshots are recomputed by `Timeline` from the events themselves, not from the store's
+    public static func audit(events: String, snapshots: String,
+                             progress: ((Int, Int64, Int64) -> Void)? = nil) throws(StoreError) -> AuditReport {
+        let reader: LogFile.Reader
+        do { reader = try LogFile.Reader(events) } catch { throw .badLine(error) }
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("carnot-audit-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"))
+        let imported = try store.importLog(from: reader.next) { done in progress?(done, reader.bytesRead, reader.totalBytes) }
+        // Snapshots are recomputed by `Timeline`'s rules from the events themselves, not from the store's
         // checkpoints: an audit proves its answers from the log alone.
-        let events = try store.events()
-        var verdicts: [AuditReport.Verdict] = []
-        for file in snapshotFiles(snapshots) {
-            verdicts.append(check(file, events: events))
-        }
-        var report = AuditReport(eventsReplayed: events.count, head: try store.head(), verdicts: verdicts)
+        let verdicts = snapshotFiles(snapshots).map { check($0, store: store, head: imported.head) }
+        var report = AuditReport(eventsReplayed: Int(imported.head.seq), head: imported.head, verdicts: verdicts)
         var isFolder: ObjCBool = false
-        let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            ? path : (path as NSString).deletingLastPathComponent
-        switch PublishedCheckpoint.check(folder: folder, lines: events.map(EventSchema.line)) {
+        let logFolder = FileManager.default.fileExists(atPath: events, isDirectory: &isFolder) && isFolder.boolValue
+            ? events : (events as NSString).deletingLastPathComponent
+        // The replay's Merkle tree was built from the log's own lines as they were imported.
+        let root = { (size: Int64) throws -> [UInt8] in
+            size == 0 ? try MerkleTree().root(size: 0) : try store.treeCheckpoint(origin: "audit", size: size).rootHash
+        }
+        switch PublishedCheckpoint.check(folder: logFolder, logSize: imported.head.seq, root: root) {
         case .success(let confirmation): report.confirmations.append(confirmation)
         case .failure(let problem): report.problems.append(problem.description)
         case nil: break
@@ -40,12 +46,11 @@ public enum Auditor {
     /// - Throws: `StoreError` when the store cannot be read.
     public static func audit(store: EventStore, snapshots: String) throws(StoreError) -> AuditReport {
         let verification = try store.verify()
-        let events = try store.events()
-        var verdicts: [AuditReport.Verdict] = []
-        for file in snapshotFiles(snapshots) {
-            verdicts.append(check(file, events: events) { day, upto in try store.state(at: day, knownAt: .position(upto)) })
+        let head = try store.head()
+        let verdicts = snapshotFiles(snapshots).map { file in
+            check(file, store: store, head: head) { day, upto in try store.state(at: day, knownAt: .position(upto)) }
         }
-        var report = AuditReport(eventsReplayed: events.count, head: try store.head(), verdicts: verdicts)
+        var report = AuditReport(eventsReplayed: Int(head.seq), head: head, verdicts: verdicts)
         if let failure = verification.failure {
             report.problems.append("the store does not verify: \(failure)")
         } else {
@@ -62,9 +67,10 @@ public enum Auditor {
             .filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
     }
 
-    /// Checks one snapshot against the state recomputed from `events`, and, when given, against the live
-    /// store's answer (`answer`, for a day and a cut-off), which must be the same.
-    static func check(_ file: String, events: [RecordedEvent],
+    /// Checks one snapshot against the state recomputed from the events of `store` (whose head is `head`),
+    /// and, when given, against the live store's answer (`answer`, for a day and a cut-off), which must be
+    /// the same.
+    static func check(_ file: String, store: EventStore, head: LogHead,
                       answer: ((Day, Int64) throws -> RegistryState)? = nil) -> AuditReport.Verdict {
         let name = (file as NSString).lastPathComponent
         func problem(_ text: String, _ at: Day = Day(ordinal: 0), _ head: LogHead = .empty) -> AuditReport.Verdict {
@@ -77,14 +83,18 @@ public enum Auditor {
         } catch {
             return problem("not a snapshot: \(error)")
         }
-        guard snapshot.head.seq >= 0, snapshot.head.seq <= events.count else {
-            return problem("computed from position \(snapshot.head.seq), beyond the log's head \(events.count)", snapshot.at, snapshot.head)
+        guard snapshot.head.seq >= 0, snapshot.head.seq <= head.seq else {
+            return problem("computed from position \(snapshot.head.seq), beyond the log's head \(head.seq)", snapshot.at, snapshot.head)
         }
-        let actualHash = snapshot.head.seq == 0 ? EventSchema.genesisHash : events[Int(snapshot.head.seq - 1)].hash
-        guard actualHash == snapshot.head.hash else {
-            return problem("the log's hash at position \(snapshot.head.seq) is not the snapshot's: the log was rewritten", snapshot.at, snapshot.head)
+        let state: RegistryState
+        do {
+            guard try store.hash(at: snapshot.head.seq) == snapshot.head.hash else {
+                return problem("the log's hash at position \(snapshot.head.seq) is not the snapshot's: the log was rewritten", snapshot.at, snapshot.head)
+            }
+            state = try store.recomputedState(at: snapshot.at, upto: snapshot.head.seq)
+        } catch {
+            return problem("the log cannot be replayed to it: \(error)", snapshot.at, snapshot.head)
         }
-        let state = Timeline.state(of: events, at: snapshot.at, upto: snapshot.head.seq)
         if let answer {
             do {
                 guard try answer(snapshot.at, snapshot.head.seq) == state else {

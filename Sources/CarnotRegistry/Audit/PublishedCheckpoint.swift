@@ -9,9 +9,10 @@ public enum PublishedCheckpoint {
     public static let checkpointFile = "checkpoint.txt"
     public static let keyFile = "key.pub"
 
-    /// Checks the checkpoint in `folder` (when there is one) against the log's published lines.
+    /// Checks the checkpoint in `folder` (when there is one) against the log of `logSize` events.
+    /// - Parameter root: the root of the Merkle tree over the log's first `size` published lines.
     /// - Returns: nil when the folder publishes no checkpoint; else what was found, or the problem.
-    static func check(folder: String, lines: [[UInt8]]) -> Result<String, ProofError>? {
+    static func check(folder: String, logSize: Int64, root: (Int64) throws -> [UInt8]) -> Result<String, ProofError>? {
         let checkpointPath = (folder as NSString).appendingPathComponent(checkpointFile)
         guard let note = FileManager.default.contents(atPath: checkpointPath) else { return nil }
         let keyPath = (folder as NSString).appendingPathComponent(keyFile)
@@ -21,12 +22,10 @@ public enum PublishedCheckpoint {
         do {
             let key = try NoteVerifierKey(parsing: String(decoding: keyText, as: UTF8.self))
             let checkpoint = try TreeCheckpoint(parsing: try SignedNote.open(String(decoding: note, as: UTF8.self), verifier: key))
-            guard checkpoint.size <= lines.count else {
-                throw ProofError("the signed checkpoint covers \(checkpoint.size) events but the log has \(lines.count): events were removed")
+            guard checkpoint.size <= logSize else {
+                throw ProofError("the signed checkpoint covers \(checkpoint.size) events but the log has \(logSize): events were removed")
             }
-            var tree = MerkleTree()
-            for line in lines.prefix(Int(checkpoint.size)) { tree.append(leafHash: MerkleHash.leaf(line)) }
-            guard try tree.root(size: checkpoint.size) == checkpoint.rootHash else {
+            guard try root(checkpoint.size) == checkpoint.rootHash else {
                 throw ProofError("the log's first \(checkpoint.size) events do not have the signed checkpoint's root: the log was rewritten")
             }
             return .success("signed checkpoint of \(checkpoint.origin) at \(checkpoint.size) events verifies with \(key.name)+\(String(format: "%08x", key.keyHash))")

@@ -11,26 +11,50 @@ extension EventStore {
     /// `EventStore.allowedClockSkew` of the importing clock), so that no line can stamp every later append
     /// with a time to come.
     /// - Parameters:
-    ///   - expectedHead: a published head (`SEQ:HASH`) the log must hold, checked before anything is written,
-    ///     so that a re-hashed forgery of a published log is refused whole.
+    ///   - expectedHead: a published head (`SEQ:HASH`) the log must hold, checked inside the import's one
+    ///     transaction, so that a re-hashed forgery of a published log is refused whole and nothing is written.
     ///   - progress: called with (events done, total) every few thousand events.
     public func importLog(_ entries: [LogFile.Entry], expectedHead: LogHead? = nil,
                           progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+        var remaining = entries[...]
+        return try importLog(from: { remaining.popFirst() }, expectedHead: expectedHead,
+                             progress: progress.map { report in { done in report(done, entries.count) } })
+    }
+
+    /// Imports a published log read one event at a time from `next` (a `LogFile.Reader`), as
+    /// `importLog(_:expectedHead:progress:)` does: memory holds one event, not the log.
+    ///
+    /// ```swift
+    /// let reader = try LogFile.Reader("published/")
+    /// let result = try store.importLog(from: reader.next)
+    /// ```
+    /// - Parameters:
+    ///   - next: the next event of the log, nil after the last; what it throws (a bad line) aborts the import.
+    ///   - progress: called with the events done every few thousand events.
+    public func importLog(from next: () throws -> LogFile.Entry?, expectedHead: LogHead? = nil,
+                          progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
         guard !isReadOnly else { throw .readOnly }
         return try guarded {
+            // One transaction, so that a bad line anywhere leaves the store as it was: SQLite spills what
+            // does not fit its page cache to the write-ahead log, on disk, so its memory stays bounded.
             try connection.transaction {
                 try refresh()
-                if let expectedHead { try checkPublishedHead(expectedHead, in: entries) }
                 let latestAllowed = Timestamp(microseconds: environment.now().microseconds + Self.allowedClockSkew)
+                var read = 0
                 var present = 0
                 var appended = 0
+                var last: LogFile.Entry?
                 let storedHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
+                let storedID = try connection.statement("SELECT seq FROM events WHERE id = ?1")
                 try abandoningLiveStateOnError {
-                    for (index, entry) in entries.enumerated() {
+                    while let entry = try next() {
                         let event = entry.event
+                        read += 1
+                        last = entry
                         func fail(_ kind: LogLineError.Kind, _ message: String) -> LogLineError {
                             LogLineError(file: entry.file, line: entry.line, kind: kind, message: message)
                         }
+                        if let expectedHead, event.seq == expectedHead.seq { try checkPublishedHead(expectedHead, at: entry) }
                         // Only the head is read here: holding a copy of the state while `absorb` changes it would copy it.
                         let (head, lastRecorded) = try { let state = try liveState(); return (state.head, state.lastRecorded) }()
                         if event.seq <= head.seq {
@@ -52,8 +76,7 @@ extension EventStore {
                         guard event.recorded <= latestAllowed else {
                             throw fail(.invalid, "recorded: \(event.recorded) lies in the future (this clock reads \(environment.now()), and at most \(Self.allowedClockSkew / 1_000_000) s of clock skew is allowed): a record time is when the event was recorded, never later than now")
                         }
-                        if let other = try connection.statement("SELECT seq FROM events WHERE id = ?1")
-                            .first([.text(event.id)], { $0.integer(0) }) {
+                        if let other = try storedID.first([.text(event.id)], { $0.integer(0) }) {
                             throw fail(.invalid, "id: '\(event.id)' is already the id of event \(other); event ids are unique")
                         }
                         do {
@@ -65,14 +88,16 @@ extension EventStore {
                         } catch let error as EventFormatError {
                             throw fail(.invalid, error.description)
                         }
-                        try absorb(try insert(event))
+                        try absorb(try insert(event, body: entry.body))
                         appended += 1
-                        if let progress, (index + 1) % 5_000 == 0 { progress(index + 1, entries.count) }
+                        if let progress, read % 5_000 == 0 { progress(read) }
                     }
                 }
-                progress?(entries.count, entries.count)
-                return ImportResult(read: entries.count, alreadyPresent: present, appended: appended,
-                                    head: try liveState().head)
+                if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {
+                    try checkStoredHead(expectedHead, logEnd: last?.event.seq ?? 0)
+                }
+                progress?(read)
+                return ImportResult(read: read, alreadyPresent: present, appended: appended, head: try liveState().head)
             }
         }
     }
@@ -81,17 +106,19 @@ extension EventStore {
     /// publishing and importing machines that disagree a little.
     public static let allowedClockSkew: Int64 = 300_000_000
 
-    /// Refuses a log that does not hold `head` (at its position, with its hash), before anything is written.
-    private func checkPublishedHead(_ head: LogHead, in entries: [LogFile.Entry]) throws {
-        if let entry = entries.first(where: { $0.event.seq == head.seq }) {
-            guard entry.event.hash == head.hash else {
-                throw LogLineError(file: entry.file, line: entry.line, kind: .integrity,
-                                   message: "seq \(head.seq): hash \(entry.event.hash.prefix(16))... is not the published head's \(head.hash.prefix(16))...: the log was rewritten; nothing was imported")
-            }
-            return
+    /// Refuses the log when its event at the published head's position is not the published one. Checked
+    /// inside the import's transaction, which it rolls back: nothing is written.
+    private func checkPublishedHead(_ head: LogHead, at entry: LogFile.Entry) throws {
+        guard entry.event.hash == head.hash else {
+            throw LogLineError(file: entry.file, line: entry.line, kind: .integrity,
+                               message: "seq \(head.seq): hash \(entry.event.hash.prefix(16))... is not the published head's \(head.hash.prefix(16))...: the log was rewritten; nothing was imported")
         }
+    }
+
+    /// Refuses a log that ends before the published head, unless the store already held that head.
+    private func checkStoredHead(_ head: LogHead, logEnd: Int64) throws {
         if let stored = try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(head.seq)], { $0.text(0) }),
            stored == head.hash { return }
-        throw StoreError.integrity("the log does not reach the published head \(head.seq) (it ends at \(entries.last?.event.seq ?? 0)); nothing was imported")
+        throw StoreError.integrity("the log does not reach the published head \(head.seq) (it ends at \(logEnd)); nothing was imported")
     }
 }

@@ -10,16 +10,42 @@ extension EventStore {
     /// The events at positions `from...through` (to the head when `through` is nil), decoded.
     /// - Throws: `StoreError.integrity` when a stored body does not decode.
     public func events(from: Int64 = 1, through: Int64? = nil) throws(StoreError) -> [RecordedEvent] {
+        var result: [RecordedEvent] = []
+        do {
+            try forEachEvent(from: from, through: through) { result.append($0) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .integrity(String(describing: error))
+        }
+        return result
+    }
+
+    /// Calls `body` with each event at positions `from...through` (to the head when `through` is nil), in
+    /// log order, decoded one at a time: memory holds one event, not the log. One read of one commit.
+    ///
+    /// ```swift
+    /// try store.forEachEvent { event in print(event.seq, event.event.typeName) }
+    /// ```
+    /// - Throws: `StoreError.integrity` when a stored body does not decode; what `body` throws, as is.
+    public func forEachEvent(from: Int64 = 1, through: Int64? = nil, _ body: (RecordedEvent) throws -> Void) throws {
+        var thrown: Error?
         try guarded {
-            var result: [RecordedEvent] = []
             let statement = try connection.statement(
                 "SELECT seq, body, prev, hash FROM events WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq")
             try statement.query([.integer(from), .integer(through ?? .max)]) { row in
-                result.append(try Self.decode(row))
+                let event = try Self.decode(row)
+                do { try body(event) } catch { thrown = error; return false }
                 return true
             }
-            return result
         }
+        if let thrown { throw thrown }
+    }
+
+    /// The hash of the event at `seq` (the genesis hash for 0), nil past the head.
+    public func hash(at seq: Int64) throws(StoreError) -> String? {
+        guard seq > 0 else { return EventSchema.genesisHash }
+        return try guarded { try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(seq)]) { $0.text(0) } }
     }
 
     static func decode(_ row: SQLiteRow) throws -> RecordedEvent {

@@ -27,24 +27,12 @@ public enum LogFile {
     }
 
     /// Reads every event at `path`, checking each line's own hash; stops at the first bad line.
+    ///
+    /// Holds the whole log in memory: for tests and small logs. `import` and `audit` stream it (`Reader`).
     public static func read(_ path: String) throws(LogLineError) -> [Entry] {
+        let reader = try Reader(path)
         var entries: [Entry] = []
-        for file in try files(at: path) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw LogLineError(file: file, line: 0, kind: .malformed, message: "cannot read the file")
-            }
-            let bytes = [UInt8](data)
-            var lineNumber = 0
-            var start = 0
-            while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                lineNumber += 1
-                let line = Array(bytes[start..<end])
-                start = end + 1
-                if line.isEmpty { continue }
-                entries.append(try entry(line, file: file, line: lineNumber))
-            }
-        }
+        while let entry = try reader.next() { entries.append(entry) }
         return entries
     }
 
@@ -57,8 +45,9 @@ public enum LogFile {
         do { json = try JSONParser.parse(line) } catch { throw fail(.malformed, error.description) }
         let event: RecordedEvent
         do { event = try EventSchema.decodeRecorded(json) } catch { throw fail(.malformed, error.description) }
-        let body = CanonicalJSON.bytes(EventSchema.body(of: event))
-        guard EventSchema.line(of: event) == line else {
+        let body = EventSchema.bodyBytes(of: event)
+        // The canonical line is the canonical body with the chain fields spliced in: one encoding, not two.
+        guard PublishedLine.splice(body: body, prev: event.prev, hash: event.hash) == line else {
             throw fail(.malformed, "the line is not in canonical form (sorted keys, no spaces, every field written out)")
         }
         let computed = EventSchema.hash(prev: event.prev, body: body)
@@ -70,17 +59,8 @@ public enum LogFile {
 
     /// Writes `events` into `folder`, one file per year of record; returns the files written.
     public static func write(_ events: [RecordedEvent], to folder: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var byYear: [Int: [UInt8]] = [:]
-        for event in events {
-            byYear[event.recorded.day.year, default: []].append(contentsOf: EventSchema.line(of: event) + [0x0A])
-        }
-        var written: [String] = []
-        for year in byYear.keys.sorted() {
-            let path = (folder as NSString).appendingPathComponent("recorded-\(year).ndjson")
-            try Data(byYear[year]!).write(to: URL(fileURLWithPath: path), options: .atomic)
-            written.append(path)
-        }
-        return written
+        let writer = try Writer(folder: folder)
+        for event in events { try writer.add(event) }
+        return try writer.finish()
     }
 }
