@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarnotRegistry
+import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CommandFailure(StoreError.badLine(error))
         }
+        // A refused import writes nothing: not even the store file, when this import created it.
+        let created = !FileManager.default.fileExists(atPath: self.store.db)
         let store = try self.store.openForWriting()
         let progress = Progress("import")
         defer { progress.finish() }
@@ -39,10 +42,16 @@ struct ImportCommand: ParsableCommand {
             if let entry = first { first = nil; return entry }
             return try reader.next()
         }
-        let result = try CommandFailure.guarding { () throws(StoreError) in
-            try store.importLog(from: next, expectedHead: pinned) { done in
-                progress.update(Int64(done), bytes: reader.bytesRead, of: reader.totalBytes)
+        let result: ImportResult
+        do {
+            result = try CommandFailure.guarding { () throws(StoreError) in
+                try store.importLog(from: next, expectedHead: pinned) { done in
+                    progress.update(Int64(done), bytes: reader.bytesRead, of: reader.totalBytes)
+                }
             }
+        } catch {
+            if created { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: self.store.db + suffix) } }
+            throw error
         }
         progress.finish()
         switch output.format {
