@@ -15,16 +15,23 @@ public enum MerkleHash {
         var hasher = SHA256()
         hasher.update(data: [0x00])
         hasher.update(data: Array(entry))
-        return Array(hasher.finalize())
+        return bytes(hasher.finalize())
     }
 
     /// The hash of an interior node over two subtrees.
     public static func node(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
+        // Through raw buffers rather than `update(data:)` and `Array(digest)`, whose generic paths cost
+        // several times the hashing itself in a debug build (the every-pair proof tests hash millions of nodes).
         var hasher = SHA256()
-        hasher.update(data: [0x01])
-        hasher.update(data: left)
-        hasher.update(data: right)
-        return Array(hasher.finalize())
+        withUnsafeBytes(of: UInt8(0x01)) { hasher.update(bufferPointer: $0) }
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return bytes(hasher.finalize())
+    }
+
+    /// A digest's 32 bytes, copied in one go.
+    private static func bytes(_ digest: SHA256.Digest) -> [UInt8] {
+        digest.withUnsafeBytes { [UInt8]($0) }
     }
 
     /// The largest power of two strictly below `n` (n > 1): where RFC 9162 splits a tree of n leaves.
