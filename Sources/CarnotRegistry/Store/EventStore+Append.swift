@@ -33,6 +33,7 @@ extension EventStore {
                     throw StoreError.conflict(expected: expectedHead, actual: head.seq)
                 }
                 let last = try abandoningLiveStateOnError { try record(drafts) }
+                try refreshFrontCheckpoint()
                 if let idempotencyKey, let digest {
                     try connection.statement("INSERT INTO idempotency (key, digest, first_seq, last_seq) VALUES (?1, ?2, ?3, ?4)")
                         .execute([.text(idempotencyKey), .text(digest), .integer(head.seq + 1), .integer(last.seq)])

@@ -122,7 +122,8 @@ extension EventStore {
         }
         writes[front] = state.current
         let insert = try connection.statement(
-            "INSERT INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            // OR REPLACE: the front may already have been written at this position after a back-dated event.
+            "INSERT OR REPLACE INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         let positionHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
             .first([.integer(position)]) { $0.text(0) } ?? EventSchema.genesisHash
         for (day, captured) in writes.sorted(by: { $0.key < $1.key }) {
@@ -139,6 +140,29 @@ extension EventStore {
 }
 
 extension EventStore {
+    /// Writes, at the head, the checkpoint of the state after every fact (on the latest effective day) when a
+    /// back-dated event, a retraction or a correction of this write made the front one stale. Without it,
+    /// every process opened until the next interval would fold the state again from the checkpoint before
+    /// the changed day: seconds on a large log. Called once per write, before it commits.
+    func refreshFrontCheckpoint() throws {
+        guard var state = live, state.frontCheckpointStale else { return }
+        guard let front = state.latestEffective, state.head.seq > 0 else {
+            live?.frontCheckpointStale = false
+            return
+        }
+        // `state` must own the state alone while it is encoded; it is put back after.
+        live = nil
+        let bytes = StateCodec.encode(state.current)
+        let checksum = CheckpointSeal.checksum(day: front, position: state.head.seq, positionHash: state.head.hash, state: bytes)
+        try connection.statement("""
+            INSERT OR REPLACE INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            """).execute([.integer(Int64(front.ordinal)), .integer(state.head.seq), .blob(bytes), .text(state.head.hash),
+                          .blob(checksum), .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
+        state.frontCheckpointStale = false
+        state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
+        live = state
+    }
+
     /// How many checkpoints the store holds.
     public func checkpointCount() throws(StoreError) -> Int {
         try guarded { Int(try connection.integer("SELECT count(*) FROM checkpoints")) }

@@ -96,6 +96,7 @@ extension EventStore {
                 if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {
                     try checkStoredHead(expectedHead, logEnd: last?.event.seq ?? 0)
                 }
+                try refreshFrontCheckpoint()
                 progress?(read)
                 return ImportResult(read: read, alreadyPresent: present, appended: appended, head: try liveState().head)
             }

@@ -108,6 +108,7 @@ extension EventStore {
         state.head = LogHead(seq: recorded.seq, hash: recorded.hash)
         state.lastRecorded = recorded.recorded
         if let changed {
+            state.frontCheckpointStale = true
             try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
             try refreshRecords(&state, keys: changed.keys, from: changed.day, upto: recorded.seq)
         }

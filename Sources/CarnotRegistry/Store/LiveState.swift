@@ -15,6 +15,10 @@ struct LiveState {
     var lastCheckpointPosition: Int64 = 0
     /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
     var latestCheckpointDay: Day?
+    /// True when an event of the current write changed facts already known (a back-dated event, a
+    /// retraction, a correction): the checkpoint at the front of valid time went stale, and is written again
+    /// before the write commits (`refreshFrontCheckpoint`), so that the next process does not refold.
+    var frontCheckpointStale = false
 
     /// True when an event effective on `day` takes effect before facts already known, so that the state
     /// after it cannot be had by applying it to `current`.
