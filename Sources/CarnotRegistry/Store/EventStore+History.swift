@@ -4,15 +4,18 @@ extension EventStore {
     /// not the log's.
     public func history(of id: EntityID) throws(StoreError) -> [HistoryEntry] {
         try guarded {
-            let deciding = try connection.statement("SELECT seq, day IS NULL FROM corrections WHERE target = ?1 ORDER BY seq DESC LIMIT 1")
+            // The correction table has no index by target: it is read once (a few percent of the log), the
+            // latest correction of each target deciding it.
+            var deciding: [Int64: HistoryEntry.Status] = [:]
+            try connection.statement("SELECT seq, target, day IS NULL FROM corrections ORDER BY seq").query { row in
+                deciding[row.integer(1)] = row.integer(2) == 1 ? .retractedBy(row.integer(0)) : .correctedBy(row.integer(0))
+                return true
+            }
             return try positions(filedUnder: id.rawValue).map { seq in
                 guard let event = try events(from: seq, through: seq).first else {
                     throw StoreError.integrity("the entity index names event \(seq), which the log does not hold: run `carnot verify`")
                 }
-                let status = try deciding.first([.integer(seq)]) { row -> HistoryEntry.Status in
-                    row.integer(1) == 1 ? .retractedBy(row.integer(0)) : .correctedBy(row.integer(0))
-                }
-                return HistoryEntry(event: event, status: status)
+                return HistoryEntry(event: event, status: deciding[seq])
             }
         }
     }
