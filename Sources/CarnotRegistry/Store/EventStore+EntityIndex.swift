@@ -2,8 +2,12 @@ extension EventStore {
     /// Files the event just inserted at `recorded.seq` in the entity index, under `Event.indexKeys`. Called
     /// once per insert, inside the insert's transaction.
     func indexEntities(of recorded: RecordedEvent) throws {
+        try insertEntityRows(Self.entityRows(seq: recorded.seq, event: recorded.event, effective: recorded.effective))
+    }
+
+    private func insertEntityRows(_ rows: [EntityRow]) throws {
         let insert = try connection.statement("INSERT OR REPLACE INTO entity_events (entity, effective, seq, writes) VALUES (?1, ?2, ?3, ?4)")
-        for row in Self.entityRows(seq: recorded.seq, event: recorded.event, effective: recorded.effective) {
+        for row in rows {
             try insert.execute([.text(row.entity), .integer(row.effective), .integer(row.seq), .integer(row.writes ? 1 : 0)])
         }
     }
@@ -38,13 +42,10 @@ extension EventStore {
     /// build cannot decode is not filed (the folds leave it out too).
     func buildEntityIndex() throws {
         try connection.execute("DELETE FROM entity_events")
-        let insert = try connection.statement("INSERT OR REPLACE INTO entity_events (entity, effective, seq, writes) VALUES (?1, ?2, ?3, ?4)")
         try connection.statement("SELECT seq, body FROM events ORDER BY seq").query { row in
             let seq = row.integer(0)
             guard let fact = try? row.withBytes(1, { bytes in try Self.storedFact(seq: seq, body: bytes) }) else { return true }
-            for entry in Self.entityRows(seq: seq, event: fact.event, effective: fact.effective) {
-                try insert.execute([.text(entry.entity), .integer(entry.effective), .integer(entry.seq), .integer(entry.writes ? 1 : 0)])
-            }
+            try insertEntityRows(Self.entityRows(seq: seq, event: fact.event, effective: fact.effective))
             return true
         }
     }
