@@ -31,12 +31,15 @@ struct TestServer: Sendable {
         return TestServer(folder: folder, database: database, tokens: tokens, store: try RegistryStore(path: database), settings: settings)
     }
 
-    /// Runs `body` against the server, live on a loopback port.
-    func run<T>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    /// Runs `body` against the server, live on a loopback port. The server and the client run on threads of
+    /// their own (`ServerExecutor`), so that long tests elsewhere in the run cannot starve them into a timeout.
+    func run<T: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         var logger = Logger(label: "carnot.test")
         logger.logLevel = .warning
         let app = buildApplication(store: store, settings: settings, logger: logger)
-        return try await app.test(.live, body)
+        return try await withTaskExecutorPreference(ServerExecutor.shared) {
+            try await app.test(.live, body)
+        }
     }
 
     /// The head of the store, read directly (not through the server).
