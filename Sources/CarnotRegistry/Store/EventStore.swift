@@ -174,7 +174,7 @@ public final class EventStore {
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }
             if version >= 1, version < 3 { try buildMerkleTree() }
-            if version >= 1 { try buildEntityIndex() }
+            if version >= 1, version < 4 { try buildEntityIndex() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }

@@ -3,8 +3,8 @@ enum StoreSchema {
     /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
     /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`; version 3 the
     /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`); version 4
-    /// the entity index (`entity_events`).
-    static let version: Int64 = 4
+    /// the entity index (`entity_events`); version 5 the index of events by type (`events_type`).
+    static let version: Int64 = 5
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -20,6 +20,8 @@ enum StoreSchema {
     CREATE INDEX IF NOT EXISTS events_recorded ON events(recorded);
     -- Point-in-time folds read the facts of a range of effective days in fold order.
     CREATE INDEX IF NOT EXISTS events_effective ON events(effective, seq);
+    -- The events of a few types (the label events and corrections below `state`'s tables) without a scan.
+    CREATE INDEX IF NOT EXISTS events_type ON events(type, seq);
 
     CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE is refused; record a correction instead'); END;
