@@ -21,10 +21,9 @@ extension EventStore {
         var positions = Set<Int64>()
         for key in keys { positions.formUnion(try self.positions(filedUnder: key, after: target)) }
         var candidates: [(seq: Int64, fact: StoredFact)] = []
-        let body = try connection.statement("SELECT body FROM events WHERE seq = ?1")
         for seq in positions.sorted() {
             guard !live.corrections.isCorrection(seq), live.corrections.deciding(seq, upto: live.head.seq) == nil,
-                  let fact = try body.first([.integer(seq)], { row in try readableFact(seq: seq, row: row, column: 0) }) ?? nil
+                  let fact = try foldedFact(at: seq)
             else { continue }
             if !fact.event.ruleKeys.isDisjoint(with: keys) { candidates.append((seq, fact)) }
         }

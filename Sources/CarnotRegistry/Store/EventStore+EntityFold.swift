@@ -76,8 +76,6 @@ extension EventStore {
             return StoredFact(event: replacement.event, effective: replacement.effective, precision: replacement.precision)
         }
         guard corrections.deciding(seq, upto: upto) == nil else { return nil }
-        return try connection.statement("SELECT body FROM events WHERE seq = ?1").first([.integer(seq)]) { row in
-            try readableFact(seq: seq, row: row, column: 0)
-        } ?? nil
+        return try foldedFact(at: seq)
     }
 }

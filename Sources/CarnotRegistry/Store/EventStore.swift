@@ -17,6 +17,10 @@ import Foundation
 public final class EventStore {
     /// The default distance between checkpoints, chosen with `carnot-bench` (README, Performance).
     public static let defaultCheckpointInterval = 1_000
+    /// SQLite's page cache per connection, in KiB: 32 MB instead of SQLite's 2 MB. One back-dated decision
+    /// of 4,000 events on the 100k synthetic log took 2.9 s of CPU instead of 3.1-3.8 s (system time 0.2 s
+    /// instead of 0.9-1.1 s), for 62 MB of peak memory instead of 29 MB.
+    static let pageCacheKilobytes = 32_768
 
     let connection: SQLiteConnection
     let environment: RecordingEnvironment
@@ -35,6 +39,8 @@ public final class EventStore {
     /// The checkpoint checked and decoded last; trusted without a new check only inside the write
     /// transaction that read it (`refresh` forgets it when a write begins).
     var lastDecodedCheckpoint: (checksum: [UInt8], day: Day, position: Int64, state: RegistryState)?
+    /// Facts decoded inside the current write transaction, by position (`foldedFact(at:)`).
+    var factCache: [Int64: StoredFact] = [:]
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
     /// Where the store reports what a caller should know but that does not stop an answer (an event left
@@ -77,6 +83,9 @@ public final class EventStore {
             if !inMemory { try StoreFile.checkOpenable(file, shown: path) }
             connection = try SQLiteConnection(path: file, mode: access == .readOnly ? .readOnly : .readWrite)
             let version = try StoreFile.recognise(connection, shown: path)
+            // SQLite's default page cache (2 MB) is smaller than the pages one entity's facts span in a large
+            // log, so folds from the entity index read the same pages again and again through the kernel.
+            try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKilobytes)")
             switch access {
             case .read, .readOnly:
                 try connection.execute("PRAGMA query_only = ON")
