@@ -7,7 +7,7 @@ import Testing
 extension FullDecoderDifferentialTests {
     /// Lines of the bundled log, of a synthetic log and of random events of every type.
     static func sampleEvents() throws -> [RecordedEvent] {
-        try bundledEntries().map(\.event) + synthetic(1_500, institutes: 20, seed: 11) + randomEvents(400, seed: 1_789)
+        try bundledEntries().map(\.event) + synthetic(1_000, institutes: 20, seed: 11) + randomEvents(300, seed: 1_789)
     }
 
     /// One mutation of `bytes` (a line or a body), chosen by `round`.
@@ -28,7 +28,7 @@ extension FullDecoderDifferentialTests {
         let events = try Self.sampleEvents()
         var scrambler = JSONScrambler(seed: 2_026_11_30)
         var tally = Tally()
-        let rounds = 6_000
+        let rounds = 4_000
         for round in 0..<rounds {
             let line = EventSchema.line(of: events.randomElement(using: &scrambler.random)!)
             Self.expectSameVerdict(line: try Self.mutate(line, round: round, &scrambler), &tally)
@@ -41,7 +41,7 @@ extension FullDecoderDifferentialTests {
         let events = try Self.sampleEvents()
         var scrambler = JSONScrambler(seed: 1_794_09_28)
         var tally = Tally()
-        let rounds = 6_000
+        let rounds = 4_000
         for round in 0..<rounds {
             let event = events.randomElement(using: &scrambler.random)!
             var prev = event.prev

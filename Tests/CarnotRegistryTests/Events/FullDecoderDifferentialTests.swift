@@ -154,7 +154,7 @@ import Testing
         #expect(tally.accepted == 2 * entries.count && tally.refused == 0)
     }
 
-    @Test(arguments: [(events: 3_000, institutes: 40, seed: UInt64(1)), (2_000, 12, 7), (2_000, 60, 2026)])
+    @Test(arguments: [(events: 2_000, institutes: 40, seed: UInt64(1)), (1_500, 12, 7), (1_500, 60, 2026)])
     func everySyntheticLineAndBodyDecodesAsTheSlowPathDecodesIt(_ size: (events: Int, institutes: Int, seed: UInt64)) {
         var tally = Tally()
         for event in Self.synthetic(size.events, institutes: size.institutes, seed: size.seed) {
@@ -168,7 +168,7 @@ import Testing
 
     @Test func randomEventsOfEveryTypeDecodeAsTheyWereWritten() {
         var tally = Tally()
-        for event in Self.randomEvents(2_400, seed: 2_026_11_30) {
+        for event in Self.randomEvents(1_600, seed: 2_026_11_30) {
             let line = EventSchema.line(of: event)
             #expect(Self.fastLine(line) == .success(event), "\(Self.shown(line))")
             Self.expectSameVerdict(line: line, &tally)
