@@ -95,7 +95,7 @@ public enum FactDecoder {
             case .hash:
                 envelope.hash = try scanner.digest(try scanner.stringToken("hash"), field: "hash")
             case .id:
-                envelope.id = try text(&scanner, "id", maximum: 64, keep) ?? ""
+                if let kept = try text(&scanner, "id", maximum: 64, keep) { envelope.id = kept }
             case .note:
                 envelope.note = try text(&scanner, "note", maximum: JSONFields.maximumTextLength, keep)
             case .payload:
@@ -110,14 +110,14 @@ public enum FactDecoder {
             case .recorded:
                 envelope.recorded = try scanner.timestampValue("recorded")
             case .recordedBy:
-                envelope.recordedBy = try text(&scanner, "recordedBy", maximum: 200, keep) ?? ""
+                if let kept = try text(&scanner, "recordedBy", maximum: 200, keep) { envelope.recordedBy = kept }
             case .schema:
                 schema = try scanner.integer("schema")
             case .seq:
                 envelope.seq = try scanner.integer("seq")
                 guard envelope.seq >= 1 else { throw EventFormatError(field: "seq", value: String(envelope.seq), rule: "must be >= 1") }
             case .source:
-                envelope.source = try text(&scanner, "source", maximum: JSONFields.maximumTextLength, keep) ?? ""
+                if let kept = try text(&scanner, "source", maximum: JSONFields.maximumTextLength, keep) { envelope.source = kept }
             case .type:
                 kind = try Kind.read(&scanner)
             }
@@ -182,15 +182,15 @@ public enum FactDecoder {
     /// The key a member read by `nextMember` names, looked up the slow way when it was not recognised in place.
     /// - Throws: when it is none of `Key`'s names.
     @inline(__always)
-    /// - Parameter allowed: the names the error lists, when not all of `Key`'s.
+    /// - Parameter allowed: the names the error lists, when not all of `Key`'s (built only for the error).
     static func known<Key: ByteMatchable>(_ member: CanonicalScanner.Member<Key>, _ scanner: CanonicalScanner,
-                                          _: Key.Type, allowed: [String]? = nil) throws(EventFormatError) -> Key {
+                                          _: Key.Type, allowed: @autoclosure () -> [String]? = nil) throws(EventFormatError) -> Key {
         switch member {
         case .known(let key):
             return key
         case .other(let token):
             if let key = try scanner.lookup(token, Key.self) { return key }
-            throw unknownMember((try? scanner.string(token)) ?? "?", allowed: allowed ?? Key.allCases.map(\.literal.description))
+            throw unknownMember((try? scanner.string(token)) ?? "?", allowed: allowed() ?? Key.allCases.map(\.literal.description))
         }
     }
 
