@@ -46,18 +46,23 @@ public struct ChainVerifier {
         guard computed == hash else {
             throw Failure(seq: seq, reason: "hash mismatch: stored \(hash.prefix(12))..., computed \(computed.prefix(12))...")
         }
+        // The byte decoder, as every reader of the store; the slow path words what it refuses.
         let event: RecordedEvent
-        do {
-            guard case .object(var fields) = try JSONParser.parse(body) else {
-                throw Failure(seq: seq, reason: "body is not a JSON object")
+        if let decoded = try? FactDecoder.decodeRecorded(body, prev: prev, hash: hash) {
+            event = decoded
+        } else {
+            do {
+                guard case .object(var fields) = try JSONParser.parse(body) else {
+                    throw Failure(seq: seq, reason: "body is not a JSON object")
+                }
+                fields["prev"] = .string(prev)
+                fields["hash"] = .string(hash)
+                event = try EventSchema.decodeRecorded(.object(fields))
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(seq: seq, reason: "body does not decode: \(error)")
             }
-            fields["prev"] = .string(prev)
-            fields["hash"] = .string(hash)
-            event = try EventSchema.decodeRecorded(.object(fields))
-        } catch let failure as Failure {
-            throw failure
-        } catch {
-            throw Failure(seq: seq, reason: "body does not decode: \(error)")
         }
         guard event.seq == seq else { throw Failure(seq: seq, reason: "body says position \(event.seq)") }
         return event

@@ -82,13 +82,15 @@ extension CanonicalScanner {
         return parsed
     }
 
-    /// Reads and checks the record time at the current byte (see `checkTimestamp`).
-    mutating func timestampValue(_ field: String) throws(EventFormatError) {
-        if let token = fixedToken(27), isPlainTimestamp(token) {
+    /// Reads and checks the record time at the current byte (see `checkTimestamp`), and returns it: replay
+    /// only checks it, the full decoder keeps it, and both go through this one check.
+    @discardableResult
+    mutating func timestampValue(_ field: String) throws(EventFormatError) -> Timestamp {
+        if let token = fixedToken(27), let instant = plainTimestamp(token) {
             skip(29)
-            return
+            return instant
         }
-        try checkTimestamp(try stringToken(field), field: field)
+        return try checkTimestamp(try stringToken(field), field: field)
     }
 
     /// Reads one of a vocabulary's words at the current byte, as `JSONFields.choice` reads it.
@@ -142,27 +144,49 @@ extension CanonicalScanner {
 
     /// Checks a record time as `EventSchema.decodeRecorded` does: a UTC timestamp of exactly 27 characters,
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
-    func checkTimestamp(_ token: StringToken, field: String) throws(EventFormatError) {
-        if !token.isEscaped, isPlainTimestamp(token) { return }
+    @discardableResult
+    func checkTimestamp(_ token: StringToken, field: String) throws(EventFormatError) -> Timestamp {
+        if !token.isEscaped, let instant = plainTimestamp(token) { return instant }
         let text = try JSONFields.text(.string(try string(token)), field: field, maximum: 40)
-        guard Timestamp(parsing: text) != nil, text.count == 27 else {
+        guard let instant = Timestamp(parsing: text), text.count == 27 else {
             throw EventFormatError(field: field, value: text, rule: "must be a UTC timestamp YYYY-MM-DDTHH:MM:SS.ffffffZ")
         }
+        return instant
     }
 
-    /// 27 bytes `Timestamp(parsing:)` accepts. A 27-character text it accepts is necessarily 27 ASCII bytes
-    /// in this shape, so nothing it accepts is missed here.
-    private func isPlainTimestamp(_ token: StringToken) -> Bool {
+    /// The instant 27 bytes `Timestamp(parsing:)` accepts stand for, nil for anything else. A 27-character
+    /// text it accepts is necessarily 27 ASCII bytes in this shape, so nothing it accepts is missed here,
+    /// and the instant is computed as it computes it.
+    private func plainTimestamp(_ token: StringToken) -> Timestamp? {
         guard token.count == 27, byte(token, 4) == UInt8(ascii: "-"), byte(token, 7) == UInt8(ascii: "-"),
-              let year = digits(token, 0, 4), Day.acceptedYears.contains(year),
-              let month = digits(token, 5, 2), (1...12).contains(month),
-              let day = digits(token, 8, 2), day >= 1, day <= Day.daysIn(month: month, year: year),
+              let year = digits(token, 0, 4), let month = digits(token, 5, 2), let day = digits(token, 8, 2),
+              let date = Day(year: year, month: month, day: day),
               byte(token, 10) == UInt8(ascii: "T"), byte(token, 13) == UInt8(ascii: ":"),
               byte(token, 16) == UInt8(ascii: ":"), byte(token, 19) == UInt8(ascii: "."),
               byte(token, 26) == UInt8(ascii: "Z"),
               let hour = digits(token, 11, 2), hour <= 23, let minute = digits(token, 14, 2), minute <= 59,
-              let second = digits(token, 17, 2), second <= 59, digits(token, 20, 6) != nil
-        else { return false }
+              let second = digits(token, 17, 2), second <= 59, let fraction = digits(token, 20, 6)
+        else { return nil }
+        return Timestamp(microseconds: Int64(date.ordinal) * 86_400_000_000
+            + Int64(hour * 3600 + minute * 60 + second) * 1_000_000 + Int64(fraction))
+    }
+
+    /// A hash of the chain (`prev`, `hash`), checked as `EventSchema.decodeRecorded` checks it: a text of at
+    /// most 64 characters that is 64 lower-case hex digits.
+    func digest(_ token: StringToken, field: String) throws(EventFormatError) -> String {
+        if !token.isEscaped, token.count == 64, isLowerHex(token) { return try string(token) }
+        let text = try JSONFields.text(.string(try string(token)), field: field, maximum: 64)
+        guard EventSchema.isHexDigest(text) else {
+            throw EventFormatError(field: field, value: text, rule: "must be 64 lower-case hex digits")
+        }
+        return text
+    }
+
+    private func isLowerHex(_ token: StringToken) -> Bool {
+        for offset in 0..<token.count {
+            let byte = byte(token, offset)
+            guard byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "a") < 6 else { return false }
+        }
         return true
     }
 

@@ -32,21 +32,34 @@ extension CanonicalScanner {
 }
 
 extension FactDecoder {
-    /// The members of a body, in canonical (sorted) order: `rawValue` is the bit of each in a mask.
+    /// The members of a published line, in canonical (sorted) order: `rawValue` is the bit of each in a
+    /// mask. A stored body holds all but `hash` and `prev`, which the store keeps in columns of their own.
     enum EnvelopeKey: Int, CaseIterable, ByteMatchable {
-        case confidence, effective, id, note, payload, precision, recorded, recordedBy, schema, seq, source, type
+        case confidence, effective, hash, id, note, payload, precision, prev, recorded, recordedBy, schema, seq, source, type
 
         var bit: UInt32 { 1 << UInt32(rawValue) }
+
+        /// True for the chain members, which only a published line holds.
+        var isChain: Bool { self == .hash || self == .prev }
+
+        /// The member that follows this one in a canonical line (`inLine`) or body.
+        @inline(__always)
+        func following(inLine: Bool) -> EnvelopeKey? {
+            guard let next = EnvelopeKey(rawValue: rawValue + 1) else { return nil }
+            return next.isChain && !inLine ? EnvelopeKey(rawValue: rawValue + 2) : next
+        }
 
         @inline(__always)
         var literal: StaticString {
             switch self {
             case .confidence: "confidence"
             case .effective: "effective"
+            case .hash: "hash"
             case .id: "id"
             case .note: "note"
             case .payload: "payload"
             case .precision: "precision"
+            case .prev: "prev"
             case .recorded: "recorded"
             case .recordedBy: "recordedBy"
             case .schema: "schema"
@@ -65,7 +78,9 @@ extension FactDecoder {
                 if scanner.bytes(of: token, equal: "seq") { return .seq }
                 return nil
             case 4:
+                if scanner.bytes(of: token, equal: "hash") { return .hash }
                 if scanner.bytes(of: token, equal: "note") { return .note }
+                if scanner.bytes(of: token, equal: "prev") { return .prev }
                 if scanner.bytes(of: token, equal: "type") { return .type }
                 return nil
             case 6:
@@ -98,6 +113,9 @@ extension FactDecoder {
             case UInt8(ascii: "e"):
                 if scanner.isQuoted("effective") { return .effective }
                 return nil
+            case UInt8(ascii: "h"):
+                if scanner.isQuoted("hash") { return .hash }
+                return nil
             case UInt8(ascii: "i"):
                 if scanner.isQuoted("id") { return .id }
                 return nil
@@ -107,6 +125,7 @@ extension FactDecoder {
             case UInt8(ascii: "p"):
                 if scanner.isQuoted("payload") { return .payload }
                 if scanner.isQuoted("precision") { return .precision }
+                if scanner.isQuoted("prev") { return .prev }
                 return nil
             case UInt8(ascii: "r"):
                 if scanner.isQuoted("recorded") { return .recorded }

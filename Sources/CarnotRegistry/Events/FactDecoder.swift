@@ -1,5 +1,6 @@
 /// Decodes the stored body of an event straight from its bytes into what a replay folds: the event, its
-/// effective day and that day's precision.
+/// effective day and that day's precision; or, in full, into the recorded event (`decodeRecorded(_:prev:hash:)`
+/// for a stored body and its chain columns, `decodeLine(_:)` for a published line).
 ///
 /// A body is the canonical JSON `EventSchema.body(of:)` writes. Replay used to read it through
 /// `JSONParser.parse` into a `JSONValue` tree and then `EventSchema.decodeRecorded`; this decoder reads the
@@ -16,6 +17,11 @@
 /// check. The one difference: a body holding `prev` or `hash` is refused here, where `EventStore` let the
 /// chain columns overwrite them; a stored body never holds them.
 ///
+/// The full reading is the same loop over the same members, building the envelope's texts after the very
+/// check the fact reading runs on them: whatever one accepts, the other does. Its errors name the field and
+/// the rule, but not always in the words of the slow path; readers that show them to users read what it
+/// refuses the slow way, so that every message stays the slow path's.
+///
 /// ```swift
 /// let fact = try FactDecoder.decode(body)   // body: [UInt8], the stored JSON of one event
 /// state.apply(fact.event, on: fact.effective, precision: fact.precision)
@@ -30,7 +36,8 @@ public enum FactDecoder {
             throw EventFormatError(field: "", rule: "the body is empty: a stored event is one JSON object")
         }
         var scanner = CanonicalScanner(base: base.assumingMemoryBound(to: UInt8.self), count: body.count)
-        return try decodeBody(&scanner)
+        var envelope = Envelope()
+        return try decodeBody(&scanner, .fact, &envelope).fact
     }
 
     /// Decodes one stored body held in a byte buffer (as `SQLiteRow.withBytes` lends it).
@@ -46,9 +53,23 @@ public enum FactDecoder {
         return try result.get()
     }
 
-    private static func decodeBody(_ scanner: inout CanonicalScanner) throws(EventFormatError) -> StoredFact {
+    /// What a decode reads: the fact replay folds, or the whole recorded event, from a stored body or from a
+    /// published line (which holds `prev` and `hash` among its members).
+    enum Reading {
+        case fact, body, line
+
+        var keepsEnvelope: Bool { self != .fact }
+    }
+
+    /// Reads one event: one loop over the members for all three readings, so that the fact replay folds
+    /// and the event `log` shows are read by the same code. With `.fact` the envelope texts are checked and
+    /// not built; otherwise they are checked by the same test and then built into `envelope`.
+    static func decodeBody(_ scanner: inout CanonicalScanner, _ reading: Reading,
+                           _ envelope: inout Envelope) throws(EventFormatError) -> (fact: StoredFact, schema: Int) {
         scanner.skipWhitespace()
         try scanner.openObject("")
+        let inLine = reading == .line
+        let keep = reading.keepsEnvelope
         var seen: UInt32 = 0
         var given: UInt32 = 0
         var kind: Kind?
@@ -59,21 +80,24 @@ public enum FactDecoder {
         var first = true
         var expected = EnvelopeKey.confidence as EnvelopeKey?
         while let member = try scanner.nextMember(&first, expecting: expected) {
-            let key = try known(member, scanner, EnvelopeKey.self)
-            expected = EnvelopeKey(rawValue: key.rawValue + 1)
+            let key = try known(member, scanner, EnvelopeKey.self, allowed: inLine ? nil : bodyMemberNames)
+            if key.isChain, !inLine { throw unknownMember(key.literal.description, allowed: bodyMemberNames) }
+            expected = key.following(inLine: inLine)
             guard seen & key.bit == 0 else { throw duplicateKey(key.literal, scanner) }
             seen |= key.bit
             if try scanner.consumeNull() { continue }
             given |= key.bit
             switch key {
             case .confidence:
-                _ = try scanner.choiceValue("confidence", Confidence.self)
+                envelope.confidence = try scanner.choiceValue("confidence", Confidence.self)
             case .effective:
                 effective = try scanner.dateValue("effective")
+            case .hash:
+                envelope.hash = try scanner.digest(try scanner.stringToken("hash"), field: "hash")
             case .id:
-                try scanner.checkText(try scanner.stringToken("id"), field: "id", maximum: 64)
+                if let kept = try text(&scanner, "id", maximum: 64, keep) { envelope.id = kept }
             case .note:
-                try scanner.checkText(try scanner.stringToken("note"), field: "note", maximum: JSONFields.maximumTextLength)
+                envelope.note = try text(&scanner, "note", maximum: JSONFields.maximumTextLength, keep)
             case .payload:
                 guard scanner.consume(UInt8(ascii: "{")) else {
                     throw EventFormatError(field: "payload", value: try scanner.typeName(), rule: "must be a JSON object")
@@ -81,28 +105,31 @@ public enum FactDecoder {
                 do { try readPayload(&scanner, into: &payload, nested: false) } catch { throw error.within("payload") }
             case .precision:
                 precision = try scanner.choiceValue("precision", DatePrecision.self)
+            case .prev:
+                envelope.prev = try scanner.digest(try scanner.stringToken("prev"), field: "prev")
             case .recorded:
-                try scanner.timestampValue("recorded")
+                envelope.recorded = try scanner.timestampValue("recorded")
             case .recordedBy:
-                try scanner.checkText(try scanner.stringToken("recordedBy"), field: "recordedBy", maximum: 200)
+                if let kept = try text(&scanner, "recordedBy", maximum: 200, keep) { envelope.recordedBy = kept }
             case .schema:
                 schema = try scanner.integer("schema")
             case .seq:
-                let seq = try scanner.integer("seq")
-                guard seq >= 1 else { throw EventFormatError(field: "seq", value: String(seq), rule: "must be >= 1") }
+                envelope.seq = try scanner.integer("seq")
+                guard envelope.seq >= 1 else { throw EventFormatError(field: "seq", value: String(envelope.seq), rule: "must be >= 1") }
             case .source:
-                try scanner.checkText(try scanner.stringToken("source"), field: "source", maximum: JSONFields.maximumTextLength)
+                if let kept = try text(&scanner, "source", maximum: JSONFields.maximumTextLength, keep) { envelope.source = kept }
             case .type:
                 kind = try Kind.read(&scanner)
             }
         }
         guard scanner.isAtEnd() else { throw scanner.syntax("unexpected data after the JSON value") }
 
-        if given & requiredMembers != requiredMembers {
+        let required = inLine ? requiredMembers | EnvelopeKey.prev.bit | EnvelopeKey.hash.bit : requiredMembers
+        if given & required != required {
             // In the order the slow path asks for them, so that both name the same missing member.
             let order: [EnvelopeKey] = [.seq, .id, .type, .schema, .effective, .precision, .recorded, .source,
-                                        .recordedBy, .confidence, .payload]
-            let missing = order.first { given & $0.bit == 0 } ?? .payload
+                                        .recordedBy, .confidence, .payload, .prev, .hash]
+            let missing = order.first { required & $0.bit != 0 && given & $0.bit == 0 } ?? .payload
             throw EventFormatError(field: missing.literal.description, rule: "is required")
         }
         guard let kind, let effective, let precision else { preconditionFailure("every required member was checked as given") }
@@ -114,11 +141,27 @@ public enum FactDecoder {
         try checkAligned(effective, precision)
         let event: Event
         do { event = try makeEvent(kind, version: version, payload) } catch { throw error.within("payload") }
-        return StoredFact(event: event, effective: effective.date.day, precision: precision)
+        return (StoredFact(event: event, effective: effective.date.day, precision: precision), version)
+    }
+
+    /// Checks a text of the envelope and, when `keep` is true, builds it: the same check either way
+    /// (`CanonicalScanner.text` is `checkText` plus the `String`).
+    @inline(__always)
+    private static func text(_ scanner: inout CanonicalScanner, _ field: String, maximum: Int,
+                             _ keep: Bool) throws(EventFormatError) -> String? {
+        let token = try scanner.stringToken(field)
+        if keep { return try scanner.text(token, field: field, maximum: maximum) }
+        try scanner.checkText(token, field: field, maximum: maximum)
+        return nil
     }
 
     /// Every member of a body but `note`.
-    private static let requiredMembers = EnvelopeKey.allCases.reduce(UInt32(0)) { $0 | ($1 == .note ? 0 : $1.bit) }
+    private static let requiredMembers = EnvelopeKey.allCases.reduce(UInt32(0)) {
+        $0 | ($1 == .note || $1.isChain ? 0 : $1.bit)
+    }
+
+    /// The members a stored body may hold, for the error that refuses any other.
+    private static let bodyMemberNames = EnvelopeKey.allCases.filter { !$0.isChain }.map(\.literal.description)
 
     /// A date known to the month is the first of the month, a date known to the year the first of January.
     private static func checkAligned(_ effective: (date: PartialDate, month: Int, day: Int),
@@ -139,16 +182,20 @@ public enum FactDecoder {
     /// The key a member read by `nextMember` names, looked up the slow way when it was not recognised in place.
     /// - Throws: when it is none of `Key`'s names.
     @inline(__always)
+    /// - Parameter allowed: the names the error lists, when not all of `Key`'s (built only for the error).
     static func known<Key: ByteMatchable>(_ member: CanonicalScanner.Member<Key>, _ scanner: CanonicalScanner,
-                                          _: Key.Type) throws(EventFormatError) -> Key {
+                                          _: Key.Type, allowed: @autoclosure () -> [String]? = nil) throws(EventFormatError) -> Key {
         switch member {
         case .known(let key):
             return key
         case .other(let token):
             if let key = try scanner.lookup(token, Key.self) { return key }
-            let allowed = Key.allCases.map(\.literal.description).sorted().joined(separator: ", ")
-            throw EventFormatError(field: (try? scanner.string(token)) ?? "?", rule: "unknown field; allowed here: \(allowed)")
+            throw unknownMember((try? scanner.string(token)) ?? "?", allowed: allowed() ?? Key.allCases.map(\.literal.description))
         }
+    }
+
+    static func unknownMember(_ name: String, allowed: [String]) -> EventFormatError {
+        EventFormatError(field: name, rule: "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
     }
 
     static func duplicateKey(_ name: StaticString, _ scanner: CanonicalScanner) -> EventFormatError {

@@ -48,13 +48,22 @@ extension EventStore {
         return try guarded { try connection.statement("SELECT hash FROM events WHERE seq = ?1").first([.integer(seq)]) { $0.text(0) } }
     }
 
+    /// The event of a row (`seq, body, prev, hash`), read by the byte decoder (`FactDecoder.decodeRecorded`),
+    /// which reads every body the store writes. What it refuses is read again the slow way (the JSON tree,
+    /// then `EventSchema.decodeRecorded`), which accepts the same bodies (save one holding `prev` or `hash`,
+    /// which the chain columns overwrite) and words the error as it always has.
     static func decode(_ row: SQLiteRow) throws -> RecordedEvent {
+        let prev = row.text(2)
+        let hash = row.text(3)
+        if let event = row.withBytes(1, { body in
+            try? FactDecoder.decodeRecorded(UnsafeRawBufferPointer(body), prev: prev, hash: hash)
+        }) { return event }
         let seq = row.integer(0)
         do {
             let json = try row.withBytes(1) { bytes in try JSONParser.parse(bytes) }
             guard case .object(var fields) = json else { throw StoreError.integrity("event \(seq): body is not an object") }
-            fields["prev"] = .string(row.text(2))
-            fields["hash"] = .string(row.text(3))
+            fields["prev"] = .string(prev)
+            fields["hash"] = .string(hash)
             return try EventSchema.decodeRecorded(.object(fields))
         } catch let error as StoreError {
             throw error
