@@ -47,7 +47,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             try store.forEachHistoryEntry(of: id, after: since, limit: limit) { entry in
                 switch output.format {
-                case .json: if let line = Self.line(entry) { out.line(line) }
+                case .json: out.line(Self.line(entry))
                 case .csv: out.write(TextTable.csvLine(Self.cells(entry)) + "\r\n")
                 case .tsv: out.line(TextTable.tsvLine(Self.cells(entry)))
                 case .table: table.add(Self.cells(entry))
@@ -72,16 +72,13 @@ struct HistoryCommand: ParsableCommand {
                 event.source, event.confidence.rawValue, event.recordedBy, status]
     }
 
-    /// The published line of `entry`'s event with its `status` member, canonical.
-    static func line(_ entry: HistoryEntry) -> [UInt8]? {
-        guard case .object(var fields) = EventSchema.body(of: entry.event) else { return nil }
-        fields["prev"] = .string(entry.event.prev)
-        fields["hash"] = .string(entry.event.hash)
-        fields["status"] = switch entry.status {
+    /// The published line of `entry`'s event with its `status` member.
+    static func line(_ entry: HistoryEntry) -> [UInt8] {
+        let status: JSONValue = switch entry.status {
         case .retractedBy(let seq)?: .object(["retractedBy": .integer(seq)])
         case .correctedBy(let seq)?: .object(["correctedBy": .integer(seq)])
         case nil: .null
         }
-        return CanonicalJSON.bytes(.object(fields))
+        return EventSchema.lineBytes(of: entry.event, status: status)
     }
 }

@@ -73,7 +73,7 @@ struct ReadRoutes: Sendable {
         // From the entity index: the entity's events only, whatever the size of the log.
         let (lines, head, named) = try await store.read { store in
             var lines: [[UInt8]] = []
-            try store.forEachHistoryEntry(of: id, after: since, limit: limit) { lines.append(EventSchema.line(of: $0.event)) }
+            try store.forEachHistoryEntry(of: id, after: since, limit: limit) { lines.append(EventSchema.lineBytes(of: $0.event)) }
             return (lines, try store.head(), try !lines.isEmpty || store.names(id))
         }
         guard named else {
