@@ -1,3 +1,4 @@
+import CarnotRegistry
 import Foundation
 import Testing
 
@@ -87,5 +88,18 @@ import Testing
         let refused = try scratch.carnot(["history", "tsn", "--limit", "0"])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--limit 0"))
+    }
+
+    @Test func anIndexThatNamesAnEventTheLogLacksIsAnIntegrityFailure() throws {
+        let scratch = try Scratch()
+        let forger = try SQLiteConnection(path: scratch.db)
+        try forger.execute("INSERT INTO entity_events (entity, effective, seq, writes) VALUES ('mers', 0, 999999, 0)")
+        for arguments in [["history", "mers"], ["history", "mers", "--format", "json"], ["history", "mers", "--since", "200", "--limit", "1000"]] {
+            let result = try scratch.carnot(arguments)
+            #expect(result.status == 66, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("carnot verify"), "\(arguments)")
+        }
+        // A page that ends before the forged position does not reach it.
+        #expect(try scratch.carnot(["history", "mers", "--limit", "2"]).status == 0)
     }
 }
