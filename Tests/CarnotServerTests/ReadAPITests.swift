@@ -113,6 +113,28 @@ import Testing
         }
     }
 
+    @Test func anEntitysHistoryIsPagedBySinceAndLimitAsTheCLIPagesIt() async throws {
+        let server = try TestServer.make()
+        try await server.run { client in
+            let whole = try await client.call("/api/entities/tsn/history").text.split(separator: "\n")
+            #expect(whole.count > 4)
+            let first = try await client.call("/api/entities/tsn/history?limit=2").text.split(separator: "\n")
+            #expect(first == Array(whole.prefix(2)))
+            guard case .integer(let since)? = try JSONParser.parse(Array(first[1].utf8))["seq"] else {
+                Issue.record("no seq in \(first[1])")
+                return
+            }
+            let rest = try await client.call("/api/entities/tsn/history?since=\(since)").text.split(separator: "\n")
+            #expect(first + rest == whole)
+            let past = try await client.call("/api/entities/tsn/history?since=\(try server.head().seq)")
+            #expect(past.status == .ok)
+            #expect(past.text.isEmpty)
+            let refused = try await client.call("/api/entities/tsn/history?limit=0")
+            #expect(refused.status == .badRequest)
+            #expect(refused.json?["field"] == .string("limit"))
+        }
+    }
+
     @Test func aServerRequiringTokensRefusesAnonymousReads() async throws {
         let server = try TestServer.make(requireToken: true)
         let token = try server.tokens.add(name: "ann", role: .auditor)

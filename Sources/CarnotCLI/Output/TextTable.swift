@@ -26,19 +26,51 @@ struct TextTable {
     var rendered: String { rendered(width: TableStyle.current.width) }
 
     /// The table fitted to `width` columns of text; `nil` prints every cell whole.
-    func rendered(width: Int?) -> String {
-        let natural = headers.indices.map { column in
-            ([headers] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    func rendered(width: Int?) -> String { String(decoding: renderedBytes(width: width), as: UTF8.self) }
+
+    /// The table fitted to `width` as UTF-8, lines separated by line feeds (none after the last). Each cell is
+    /// measured once and copied once: a history of thousands of rows costs what its text costs.
+    func renderedBytes(width: Int?) -> [UInt8] {
+        let lengths = ([headers] + rows).map { $0.map(Self.length) }
+        var natural = Array(repeating: 0, count: headers.count)
+        for row in lengths {
+            for column in natural.indices where column < row.count { natural[column] = max(natural[column], row[column]) }
         }
         let widths = width.map { fit(natural, into: $0) } ?? natural
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let shown = Self.cut(cell, to: widths.indices.contains(index) ? widths[index] : cell.count)
-                return index == cells.count - 1 ? shown : shown + String(repeating: " ", count: max(0, widths[index] - shown.count))
-            }.joined(separator: Self.separator)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((widths.reduce(0, +) + Self.separator.utf8.count * widths.count + 1) * (rows.count + 2))
+        func line(_ cells: [String], _ lengths: [Int]) {
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { bytes.append(contentsOf: Self.separator.utf8) }
+                let width = widths.indices.contains(index) ? widths[index] : lengths[index]
+                var shown = lengths[index]
+                if shown > width {
+                    let cut = Self.cut(cell, to: width)
+                    bytes.append(contentsOf: cut.utf8)
+                    shown = cut.count
+                } else {
+                    bytes.append(contentsOf: cell.utf8)
+                }
+                if index < cells.count - 1 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, width - shown))) }
+            }
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: Self.separator)
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+        line(headers, lengths[0])
+        bytes.append(UInt8(ascii: "\n"))
+        for (index, width) in widths.enumerated() {
+            if index > 0 { bytes.append(contentsOf: Self.separator.utf8) }
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
+        }
+        for (row, cells) in rows.enumerated() {
+            bytes.append(UInt8(ascii: "\n"))
+            line(cells, lengths[row + 1])
+        }
+        return bytes
+    }
+
+    /// The width of `text` in characters (`String.count`): its byte count when it is printable ASCII, where
+    /// they agree, without walking grapheme clusters.
+    static func length(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text.utf8.count : text.count
     }
 
     /// Column widths that fit `total`: the widest shrinkable column loses a character at a time until the

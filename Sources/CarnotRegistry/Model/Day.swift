@@ -81,7 +81,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func pad(_ number: Int, _ width: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard number >= 0 else {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        // Written in place: every date and record time a listing prints comes through here, several times.
+        var count = 1, rest = number / 10
+        while rest > 0 { count += 1; rest /= 10 }
+        let length = max(width, count)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var value = number
+            for index in stride(from: length - 1, through: 0, by: -1) {
+                buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return length
+        }
     }
 }

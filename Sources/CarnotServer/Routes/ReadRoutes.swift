@@ -62,17 +62,24 @@ struct ReadRoutes: Sendable {
         return Reply.json(document, caching: caching(cut, "entity", id.rawValue, day.description), request: request)
     }
 
+    /// Every event naming the entity, in log order, as published lines; `since` and `limit` read it in pages,
+    /// as `carnot history --since --limit` does.
     func history(_ request: Request, _ context: some RequestContext) async throws -> Response {
         try access.checkRead(request)
         let id = try QueryParameters.entityID(context)
+        let query = QueryParameters(request)
+        let since = try query.integer("since", in: 0...Int64.max, default: 0)
+        let limit = try query.string("limit") == nil ? nil : Int(try query.integer("limit", in: 1...Int64(Int32.max), default: 1))
         // From the entity index: the entity's events only, whatever the size of the log.
-        let (lines, head) = try await store.read { store in
-            (try store.history(of: id).map { EventSchema.line(of: $0.event) }, try store.head())
+        let (lines, head, named) = try await store.read { store in
+            var lines: [[UInt8]] = []
+            try store.forEachHistoryEntry(of: id, after: since, limit: limit) { lines.append(EventSchema.lineBytes(of: $0.event)) }
+            return (lines, try store.head(), try !lines.isEmpty || store.names(id))
         }
-        guard !lines.isEmpty else {
+        guard named else {
             throw Problem.unknownEntity(id.rawValue, detail: "no event names '\(id)'; ids are listed by GET /api/state?at=<date>")
         }
-        return Reply.ndjson(lines, caching: .revalidate(tag: "\"history-\(id)-\(head.seq)\""), request: request)
+        return Reply.ndjson(lines, caching: .revalidate(tag: "\"history-\(id)-\(since)-\(limit ?? 0)-\(head.seq)\""), request: request)
     }
 
     func explain(_ request: Request, _ context: some RequestContext) async throws -> Response {

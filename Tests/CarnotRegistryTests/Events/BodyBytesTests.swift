@@ -12,6 +12,15 @@ import Testing
         let tree = CanonicalJSON.bytes(EventSchema.body(of: event))
         #expect(direct == tree, "\(String(decoding: tree, as: UTF8.self))\n\(String(decoding: direct, as: UTF8.self))",
                 sourceLocation: sourceLocation)
+        // The published line, and the line `carnot history` prints with its status member, likewise.
+        #expect(EventSchema.lineBytes(of: event) == EventSchema.line(of: event), sourceLocation: sourceLocation)
+        for status: JSONValue in [.null, .object(["correctedBy": .integer(event.seq + 1)])] {
+            guard case .object(var fields) = EventSchema.body(of: event) else { Issue.record("not an object"); return }
+            fields["prev"] = .string(event.prev)
+            fields["hash"] = .string(event.hash)
+            fields["status"] = status
+            #expect(EventSchema.lineBytes(of: event, status: status) == CanonicalJSON.bytes(.object(fields)), sourceLocation: sourceLocation)
+        }
     }
 
     static func recorded(_ draft: EventDraft, seq: Int64 = 1, id: String = "e-1", schema: Int? = nil,

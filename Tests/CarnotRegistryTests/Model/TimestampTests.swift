@@ -10,6 +10,13 @@ struct TimestampTests {
         #expect(instant.description == text)
     }
 
+    @Test func numbersArePaddedWithZerosToTheirWidthAndNeverCut() {
+        for (number, width) in [(0, 2), (7, 2), (42, 2), (123, 2), (5, 6), (999_999, 6), (2026, 4), (12_345, 4), (-5, 4), (-12_345, 2)] {
+            let digits = String(number)
+            #expect(Day.pad(number, width) == String(repeating: "0", count: max(0, width - digits.count)) + digits, "\(number) to \(width)")
+        }
+    }
+
     @Test func aDayAloneMeansItsLastMicrosecond() throws {
         let endOfDay = try #require(Timestamp(parsing: "2026-11-21"))
 
