@@ -1,8 +1,8 @@
 import Foundation
 
 /// What `verify` rebuilds from the log alone while it walks the chain: the correction index, and a fresh
-/// store the events are imported into, exactly as `import` would (every event
-/// re-validated under the rules). Each derived table of the verified store is then compared with it.
+/// store (a scratch file, `EventStore.makeScratch`) the events are imported into, exactly as `import`
+/// would (every event re-validated under the rules). Each derived table of the verified store is then compared with it.
 struct StoreReplay {
     typealias Failure = ChainVerifier.Failure
 
@@ -16,6 +16,7 @@ struct StoreReplay {
         folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("carnot-verify-\(getpid())-\(UUID().uuidString)")
         replay = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"),
                                 checkpointInterval: checkpointInterval)
+        try replay.makeScratch()
     }
 
     /// Removes the replay's file.

@@ -91,6 +91,22 @@ public final class SQLiteStatement {
         }
     }
 
+    /// Starts a query to be walked with `next()`: for reading two queries side by side (a merge of two
+    /// tables in the same order), which `query`'s callback cannot do.
+    public func start(_ values: [SQLiteValue] = []) throws(SQLiteError) { try bind(values) }
+
+    /// The next row of the query `start`ed, nil after the last (the statement is then reset). The row is
+    /// valid until the next call.
+    public func next() throws(SQLiteError) -> SQLiteRow? {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE {
+            sqlite3_reset(handle)
+            return nil
+        }
+        guard code == SQLITE_ROW else { throw error(code) }
+        return SQLiteRow(handle: handle)
+    }
+
     /// Runs a query and returns the first row mapped by `transform`, or nil when there is none.
     public func first<T>(_ values: [SQLiteValue] = [], _ transform: (SQLiteRow) throws -> T) throws -> T? {
         var result: T?

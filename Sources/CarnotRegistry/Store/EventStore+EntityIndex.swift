@@ -60,24 +60,4 @@ extension EventStore {
             }
         return positions.sorted()
     }
-
-    /// The entity index holds exactly the rows the log gives (those of `fresh`, the log imported anew):
-    /// every stored row is one of them, and there are as many. Streams both tables; memory stays flat.
-    func checkEntityIndex(against fresh: EventStore) throws {
-        let lookup = try fresh.connection.statement("SELECT writes FROM entity_events WHERE entity = ?1 AND effective = ?2 AND seq = ?3")
-        var count: Int64 = 0
-        try connection.statement("SELECT entity, effective, seq, writes FROM entity_events ORDER BY entity, effective, seq").query { row in
-            count += 1
-            let entity = row.text(0), effective = row.integer(1), seq = row.integer(2)
-            guard let writes = try lookup.first([.text(entity), .integer(effective), .integer(seq)], { $0.integer(0) }),
-                  writes == row.integer(3) else {
-                throw ChainVerifier.Failure(seq: seq, reason: "the entity index files event \(seq) under '\(entity)' on \(Day(ordinal: Int32(effective))) (writes \(row.integer(3))), which the log does not give; validation and `carnot history` would read the wrong events")
-            }
-            return true
-        }
-        let expected = try fresh.connection.integer("SELECT count(*) FROM entity_events")
-        guard count == expected else {
-            throw ChainVerifier.Failure(seq: 0, reason: "the entity index holds \(count) rows where the log gives \(expected): some events are missing from it, so validation and `carnot history` would miss them")
-        }
-    }
 }

@@ -12,8 +12,9 @@ extension EventStore {
     /// When `expectedHead` is given, also checks that the log still contains that published head: a
     /// truncated or forked log fails.
     ///
-    /// Memory stays bounded whatever the log's length: the events are read one by one, the Merkle tree is
-    /// checked against its right edge only (`StoredTreeCheck`), and the rules replay imports in batches.
+    /// Memory stays bounded whatever the log's length: the events are read one by one, the rules replay
+    /// imports in batches into a scratch file, and each derived table is compared with the replay's in one
+    /// sequential pass over both (`SortedTableComparison`).
     /// - Parameters:
     ///   - chainOnly: check the chain and the columns only (fast).
     ///   - progress: called with (events checked, events in the log) every 10,000 events.
@@ -41,9 +42,6 @@ extension EventStore {
         var verifier = ChainVerifier()
         var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
         defer { replay?.discard() }
-        // A store of an older layout (read-only, not upgraded) keeps no tree: nothing to compare.
-        let current = try hasSealedCheckpoints()
-        var tree = chainOnly || !current ? nil : try StoredTreeCheck(connection: connection)
         var failure: ChainVerifier.Failure?
         let statement = try connection.statement(
             "SELECT seq, body, prev, hash, id, type, effective, recorded FROM events ORDER BY seq")
@@ -53,20 +51,15 @@ extension EventStore {
                 let seq = row.integer(0), body = row.bytes(1), prev = row.text(2), hash = row.text(3)
                 let columns = (row.text(4), row.text(5), row.integer(6), row.integer(7))
                 timings.lap("reading the events")
-                let event = try verifier.decodeChained(seq: seq, body: body, prev: prev, hash: hash)
-                timings.lap("chain (hash and decode)")
-                try ChainVerifier.checkColumns(of: event, body: body, columns: columns)
+                let event = try verifier.decodeChained(seq: seq, body: body, prev: prev, hash: hash).event
+                timings.lap("chain (hash, decode and canonical form)")
+                try ChainVerifier.checkColumns(of: event, columns: columns)
                 try verifier.advance(past: event)
-                timings.lap("columns and canonical form")
+                timings.lap("columns")
                 if let expectedHead, seq == expectedHead.seq, hash != expectedHead.hash {
                     failure = ChainVerifier.Failure(seq: expectedHead.seq, reason:
                         "the log forks from the published head: hash \(hash.prefix(12))... instead of \(expectedHead.hash.prefix(12))...")
                     return false
-                }
-                if tree != nil {
-                    // The body is canonical (checked above), so the published line is it with prev and hash spliced in.
-                    try tree!.add(leafHash: MerkleHash.leaf(PublishedLine.splice(body: body, prev: prev, hash: hash)))
-                    timings.lap("Merkle tree")
                 }
                 if replay != nil {
                     try replay!.add(event, body: body)
@@ -87,7 +80,7 @@ extension EventStore {
             do {
                 try replay.flush()
                 timings.lap("rules replay (import into a fresh store)")
-                try checkDerivedTables(against: replay, tree: tree, head: verifier.head, timings: timings)
+                try checkDerivedTables(against: replay, head: verifier.head, timings: timings)
             } catch let error as ChainVerifier.Failure {
                 failure = error
             }

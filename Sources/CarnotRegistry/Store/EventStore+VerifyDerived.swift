@@ -5,19 +5,15 @@ extension EventStore {
     ///
     /// A store of an older layout (opened read-only, so not upgraded) has no Merkle tree and its checkpoints
     /// are not sealed, so queries do not use them: only the tables it shares with this layout are compared.
-    /// `tree` is the Merkle tree checked during the walk, nil for an older layout.
-    func checkDerivedTables(against replay: StoreReplay, tree: StoredTreeCheck?, head: LogHead,
-                            timings: VerificationTimings) throws {
+    func checkDerivedTables(against replay: StoreReplay, head: LogHead, timings: VerificationTimings) throws {
         let current = try hasSealedCheckpoints()
         if current { try checkLayout(against: replay.replay) }
         try checkCorrections(replay.corrections)
         try checkIdempotency(head: head)
         timings.lap("layout, corrections, idempotency keys")
-        if let tree {
-            if let failure = try tree.finish() { throw failure }
-            timings.lap("Merkle tree")
-        }
         if current {
+            try checkMerkleTree(against: replay.replay)
+            timings.lap("Merkle tree")
             try checkEntityIndex(against: replay.replay)
             timings.lap("entity index")
             try checkCheckpoints(against: replay.replay, head: head)
