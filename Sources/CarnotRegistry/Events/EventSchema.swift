@@ -66,10 +66,7 @@ public enum EventSchema {
 
     /// The event as one published line: its body plus `prev` and `hash`, canonical, without a newline.
     public static func line(of event: RecordedEvent) -> [UInt8] {
-        guard case .object(var fields) = body(of: event) else { return [] }
-        fields["prev"] = .string(event.prev)
-        fields["hash"] = .string(event.hash)
-        return CanonicalJSON.bytes(.object(fields))
+        lineBytes(of: event)
     }
 
     /// Decodes a published event (a log line or a stored body with its chain fields).

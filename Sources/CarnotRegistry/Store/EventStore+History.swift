@@ -1,24 +1,10 @@
 extension EventStore {
-    /// Every event that names `id` (`Event.entities`, a correction by its replacement), in log order, each
-    /// with the correction that decides it: read from the entity index, so its cost is the entity's events,
-    /// not the log's.
+    /// Calls `body` with every event that names `id` (`Event.entities`, a correction by its replacement), in
+    /// log order, each with the correction that decides it, as it is read: from the entity index, so its cost
+    /// is the entity's events, not the log's, and memory holds one event, however long the history.
     /// - Parameters:
     ///   - after: only the events after this position (0: from the start).
     ///   - limit: at most this many events (nil: all of them).
-    public func history(of id: EntityID, after: Int64 = 0, limit: Int? = nil) throws(StoreError) -> [HistoryEntry] {
-        var entries: [HistoryEntry] = []
-        do {
-            try forEachHistoryEntry(of: id, after: after, limit: limit) { entries.append($0) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .integrity(String(describing: error))
-        }
-        return entries
-    }
-
-    /// Calls `body` with each event of `id`'s history (see `history(of:after:limit:)`) as it is read, in log
-    /// order: memory holds one event, however long the history.
     ///
     /// ```swift
     /// try store.forEachHistoryEntry(of: EntityID("mers")!) { entry in print(entry.event.seq, entry.status as Any) }
