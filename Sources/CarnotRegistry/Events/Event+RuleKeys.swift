@@ -44,4 +44,13 @@ extension Event {
         default: false
         }
     }
+
+    /// True for events whose rules read records of all time beyond whether an id exists: an institute's
+    /// label terms (`Rules.noOverlap`) and whether a call's results were announced (`Rules.notYetAnnounced`).
+    var readsAllTimeRecords: Bool {
+        switch self {
+        case .callResultsAnnounced, .labelGranted, .labelRenewed, .labelExtended: true
+        default: false
+        }
+    }
 }

@@ -87,6 +87,7 @@ extension EventStore {
             let body = EventSchema.bodyBytes(of: unsigned)
             do {
                 try EventSchema.checkReadable(unsigned, body: body)
+                try settle(before: draft.event, effective: draft.effective)
                 try DecisionValidator(store: self).validate(draft.event, effective: draft.effective)
             } catch let error as EventFormatError {
                 throw refuse(ValidationError(field: error.field, value: error.value, rule: error.rule))
@@ -95,6 +96,7 @@ extension EventStore {
             }
             try absorb(try insert(unsigned, body: body))
         }
+        try settleLiveState()
         return try liveState().head
     }
 

@@ -3,6 +3,9 @@ extension EventStore {
     struct Checkpoint {
         let day: Day
         let state: RegistryState
+        /// The records this checkpoint no longer holds: written, by events after it, on or before its day.
+        /// Empty for a checkpoint that holds in full (`validCheckpoint`); see `checkpoint(holding:)`.
+        var staleKeys: Set<String> = []
     }
 
     /// What a process needs to know of the checkpoint table when it loads.
@@ -18,19 +21,42 @@ extension EventStore {
     /// computed at, is damaged: it is skipped (the fold starts from an older one, or from the start), said on
     /// stderr, and, inside a write, deleted: the next checkpoint writes (every interval) replace it.
     func validCheckpoint(onOrBefore day: Day, upto: Int64) throws -> Checkpoint? {
+        try checkpoint(onOrBefore: day, upto: upto, holding: nil)
+    }
+
+    /// The newest checkpoint on or before `day` whose records of `keys` hold at `upto`: it may be stale for
+    /// other records (a back-dated event wrote them after it), which are named in its `staleKeys` and must
+    /// not be read (`entityStates` falls back to `validCheckpoint` if a fold reaches one).
+    ///
+    /// A decision of many back-dated events makes every checkpoint after its first day stale; without this,
+    /// each later event of the decision would fold its entities from before that first day.
+    /// - Parameter keys: nil for a checkpoint that holds in full (`validCheckpoint`).
+    func checkpoint(onOrBefore day: Day, upto: Int64, holding keys: Set<String>?) throws -> Checkpoint? {
         // A store of an older layout opened read-only keeps unsealed checkpoints: they are not trusted.
         guard try hasSealedCheckpoints() else { return nil }
         var found: Checkpoint?
         var damaged: [(day: Int64, position: Int64)] = []
+        var failure: Error?
         try connection.statement("""
             SELECT c.day, c.position, c.position_hash, c.checksum, c.state,
                    COALESCE((SELECT hash FROM events WHERE seq = c.position), ''), c.stale_from, c.stale_seal
             FROM checkpoints c
-            WHERE c.day <= ?1 AND c.position <= ?2 AND (c.stale_from IS NULL OR c.stale_from > ?2)
+            WHERE c.day <= ?1 AND c.position <= ?2 AND (?3 OR c.stale_from IS NULL OR c.stale_from > ?2)
             ORDER BY c.day DESC, c.position DESC
-            """).query([.integer(Int64(day.ordinal)), .integer(upto)]) { row in
+            """).query([.integer(Int64(day.ordinal)), .integer(upto), .integer(keys == nil ? 0 : 1)]) { row in
             let day = Day(ordinal: Int32(row.integer(0)))
             let position = row.integer(1)
+            var staleKeys: Set<String> = []
+            if let keys, !row.isNull(6), row.integer(6) <= upto {
+                do {
+                    guard let written = try recordsWritten(since: row.integer(6), upto: upto, onOrBefore: day, checkpoint: position),
+                          written.isDisjoint(with: keys) else { return true }
+                    staleKeys = written
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
             let checksum = row.bytes(3)
             // Back-dated validations start, one after the other, from the same checkpoint: inside one write
             // transaction (no other process can change the file), it is checked and decoded once.
@@ -50,9 +76,10 @@ extension EventStore {
                 return true
             }
             lastDecodedCheckpoint = (checksum, day, position, state)
-            found = Checkpoint(day: day, state: state)
+            found = Checkpoint(day: day, state: state, staleKeys: staleKeys)
             return false
         }
+        if let failure { throw failure }
         if !damaged.isEmpty, !isReadOnly, connection.inWriteTransaction {
             for row in damaged {
                 try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND position = ?2")

@@ -14,9 +14,27 @@ extension EventStore {
     ///   - allTime: false to read only facts effective on or before `day` (then `allTime` is `onDay`).
     ///   - excluding: an event to leave out with all its corrections.
     ///   - inject: a fact not in the log, folded at its day as if recorded at `seq`.
+    ///   A checkpoint that holds only some records (`checkpoint(holding:)`) is used while the fold reads none
+    ///   of its `staleKeys`; if it reaches one (a merger), the fold starts again from `validCheckpoint`.
     func entityStates(_ keys: Set<String>, on day: Day?, allTime: Bool = true, upto: Int64, corrections: CorrectionIndex,
                       excluding: Int64? = nil, inject: (fact: StoredFact, seq: Int64)? = nil, from base: Checkpoint? = nil)
         throws -> (onDay: RegistryState, allTime: RegistryState) {
+        if let folded = try foldEntities(keys, on: day, allTime: allTime, upto: upto, corrections: corrections,
+                                         excluding: excluding, inject: inject, from: base) {
+            return folded
+        }
+        let holding = try base.flatMap { try validCheckpoint(onOrBefore: $0.day, upto: upto) }
+        guard let folded = try foldEntities(keys, on: day, allTime: allTime, upto: upto, corrections: corrections,
+                                            excluding: excluding, inject: inject, from: holding) else {
+            throw StoreError.integrity("a checkpoint that holds in full was refused by the entity fold")
+        }
+        return folded
+    }
+
+    /// `entityStates` from `base`; nil when the fold reaches a record `base` does not hold.
+    private func foldEntities(_ keys: Set<String>, on day: Day?, allTime: Bool, upto: Int64, corrections: CorrectionIndex,
+                              excluding: Int64?, inject: (fact: StoredFact, seq: Int64)?, from base: Checkpoint?)
+        throws -> (onDay: RegistryState, allTime: RegistryState)? {
         var facts: [Int64: StoredFact] = [:]
         var skipped: Set<Int64> = []
         var pending = keys
@@ -34,7 +52,10 @@ extension EventStore {
         while true {
             while let key = pending.popFirst() {
                 guard visited.insert(key).inserted else { continue }
-                if let base { state.take(key, from: base.state) }
+                if let base {
+                    guard !base.staleKeys.contains(key) else { return nil }
+                    state.take(key, from: base.state)
+                }
                 var positions: [Int64] = []
                 try rows.query([.text(key), .integer(upto), .integer(after), .integer(through)]) { row in
                     positions.append(row.integer(0))

@@ -82,6 +82,7 @@ extension EventStore {
                         do {
                             // The line was read by the full decoder (`LogFile.entry`) and proven canonical.
                             try EventSchema.checkReadable(event, body: entry.body, fullReaderDone: true)
+                            try settle(before: event.event, effective: event.effective)
                             try DecisionValidator(store: self).validate(event.event, effective: event.effective)
                         } catch let error as ValidationError {
                             throw fail(.invalid, error.description)
@@ -92,6 +93,7 @@ extension EventStore {
                         appended += 1
                         if let progress, read % 5_000 == 0 { progress(read) }
                     }
+                    try settleLiveState()
                 }
                 if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {
                     try checkStoredHead(expectedHead, logEnd: last?.event.seq ?? 0)

@@ -12,6 +12,7 @@ extension EventStore {
     func refresh() throws(StoreError) {
         lastDecodedCheckpoint = nil
         factCache.removeAll()
+        staleWrites.removeAll()
         try guarded {
             guard let live else { _ = try liveState(); return }
             if try storedHead().head != live.head {
@@ -54,7 +55,8 @@ extension EventStore {
     ///
     /// An event at the front of valid time is applied to the state. One that changes facts already known (a
     /// back-dated event, a retraction, a correction) changes only the records it writes (`Event.recordKeys`):
-    /// those are folded again from the entity index and put in place, at a cost independent of the log's size.
+    /// those are marked unsettled, to be folded again from the entity index and put in place (`settle`), at a
+    /// cost independent of the log's size. One that changes an office seat folds the whole state again.
     func absorb(_ recorded: RecordedEvent) throws {
         var state = try liveState()
         // `state` must own the state alone, or the first change would copy all of it; if anything below
@@ -100,6 +102,8 @@ extension EventStore {
             } else {
                 if let latest = state.latestEffective, day > latest,
                    recorded.seq - 1 - state.lastCheckpointPosition >= Int64(checkpointInterval) {
+                    // A checkpoint is written from `current`: every record must be exact first.
+                    try settle(&state, keys: nil)
                     try writeCheckpoints(&state, front: latest, position: recorded.seq - 1)
                 }
                 state.current.apply(recorded.event, on: day, precision: recorded.precision)
@@ -111,7 +115,15 @@ extension EventStore {
         if let changed {
             state.frontCheckpointStale = true
             try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
-            try refreshRecords(&state, keys: changed.keys, from: changed.day, upto: recorded.seq)
+            if let keys = changed.keys, !keys.contains(where: { $0.hasPrefix("office:") }) {
+                // Folded again when next read, or when the write ends (`settle`).
+                state.unsettled.formUnion(keys)
+                state.unsettledFrom = min(state.unsettledFrom ?? changed.day, changed.day)
+            } else {
+                try refreshRecords(&state, keys: changed.keys, from: changed.day, upto: recorded.seq)
+                state.unsettled = []
+                state.unsettledFrom = nil
+            }
         }
         live = state
     }
@@ -122,13 +134,16 @@ extension EventStore {
     /// The office holdings are one list in fold order across all offices, which a fold of one seat cannot
     /// place; with an office seat among the keys (or nil keys), the whole state is folded again from the
     /// newest checkpoint before `day` instead.
-    private func refreshRecords(_ state: inout LiveState, keys: Set<String>?, from day: Day, upto: Int64) throws {
+    /// - Returns: the keys whose records were folded again (with the schools merged into), nil when the whole
+    ///   state was.
+    @discardableResult
+    func refreshRecords(_ state: inout LiveState, keys: Set<String>?, from day: Day, upto: Int64) throws -> Set<String>? {
         guard var keys, !keys.contains(where: { $0.hasPrefix("office:") }) else {
             let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
             let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: upto, corrections: state.corrections)
             state.current = folded.state
             state.latestEffective = [state.latestEffective, folded.latest].compactMap { $0 }.max()
-            return
+            return nil
         }
         var fresh = RegistryState()
         let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
@@ -141,5 +156,6 @@ extension EventStore {
             keys.formUnion(mergedInto)
         }
         for key in keys { state.current.take(key, from: fresh) }
+        return keys
     }
 }

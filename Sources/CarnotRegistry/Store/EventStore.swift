@@ -41,6 +41,9 @@ public final class EventStore {
     var lastDecodedCheckpoint: (checksum: [UInt8], day: Day, position: Int64, state: RegistryState)?
     /// Facts decoded inside the current write transaction, by position (`foldedFact(at:)`).
     var factCache: [Int64: StoredFact] = [:]
+    /// Per stale checkpoint, the records written after it on or before its day, read through a position
+    /// (`recordsWritten`); kept inside the current write transaction only.
+    var staleWrites: [CheckpointID: (through: Int64, keys: Set<String>?)] = [:]
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
     /// Where the store reports what a caller should know but that does not stop an answer (an event left

@@ -5,8 +5,16 @@ struct LiveState {
     var head = LogHead.empty
     /// The record time of the head (record time never decreases along the log).
     var lastRecorded = Timestamp(microseconds: 0)
-    /// The state after every fact known at `head`, whatever its day.
+    /// The state after every fact known at `head`, whatever its day; inside a write, except the records
+    /// named in `unsettled`.
     var current = RegistryState()
+    /// The records of `current` that back-dated events, retractions or corrections of the write in progress
+    /// changed and that are not folded again yet (`EventStore.settle`). A decision of thousands of
+    /// back-dated events then folds each record once, when something reads it or when the write ends, not
+    /// once per event. Empty outside a write.
+    var unsettled: Set<String> = []
+    /// The earliest day the unsettled records changed on (nil when none is unsettled).
+    var unsettledFrom: Day?
     /// No fact known at `head` is effective after this day (nil for an empty log). It may lie after the
     /// true latest fact (after a retraction), which only makes more appends count as back-dated.
     var latestEffective: Day?

@@ -38,10 +38,11 @@ struct DecisionValidator {
         default:
             // The rules read only the records of the entities the event names (`Event.ruleKeys`). At the front of
             // valid time they are those of the state after every fact; before it, they are folded from the
-            // entity index, from the newest checkpoint on or before the day: a few of the entity's facts.
+            // entity index, from the newest checkpoint on or before the day that holds their records: a few of
+            // the entity's facts.
             let onDay = if live.isBackDated(effective) {
                 try store.entityStates(event.ruleKeys, on: effective, allTime: false, upto: live.head.seq, corrections: live.corrections,
-                                       from: store.validCheckpoint(onOrBefore: effective, upto: live.head.seq)).onDay
+                                       from: store.checkpoint(onOrBefore: effective, upto: live.head.seq, holding: event.ruleKeys)).onDay
             } else {
                 live.current
             }

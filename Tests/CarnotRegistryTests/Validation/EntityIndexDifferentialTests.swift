@@ -85,7 +85,8 @@ struct EntityIndexDifferentialTests {
         }
         // The log exercised what it is meant to: many of each outcome.
         #expect(accepted > 60 && refused > 30 && correctionsAccepted > 5, "accepted \(accepted), refused \(refused), corrections \(correctionsAccepted)")
-        #expect(try store.verify().isValid)
+        let report = try store.verify()
+        #expect(report.isValid, "\(String(describing: report.failure))")
         let reopened = try store.events()
         for sample in stride(from: 1, to: reopened.count, by: 7) {
             let at = reopened[sample].effective
