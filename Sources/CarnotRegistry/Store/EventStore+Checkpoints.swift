@@ -36,50 +36,28 @@ extension EventStore {
         guard try hasSealedCheckpoints() else { return nil }
         var found: Checkpoint?
         var damaged: [(day: Int64, position: Int64)] = []
-        var failure: Error?
+        // The candidates without their states: a state is read (tens of kilobytes) only for the one taken.
         try connection.statement("""
-            SELECT c.day, c.position, c.position_hash, c.checksum, c.state,
-                   COALESCE((SELECT hash FROM events WHERE seq = c.position), ''), c.stale_from, c.stale_seal
-            FROM checkpoints c
-            WHERE c.day <= ?1 AND c.position <= ?2 AND (?3 OR c.stale_from IS NULL OR c.stale_from > ?2)
-            ORDER BY c.day DESC, c.position DESC
+            SELECT day, position, stale_from FROM checkpoints
+            WHERE day <= ?1 AND position <= ?2 AND (?3 OR stale_from IS NULL OR stale_from > ?2)
+            ORDER BY day DESC, position DESC
             """).query([.integer(Int64(day.ordinal)), .integer(upto), .integer(keys == nil ? 0 : 1)]) { row in
             let day = Day(ordinal: Int32(row.integer(0)))
             let position = row.integer(1)
             var staleKeys: Set<String> = []
-            if let keys, !row.isNull(6), row.integer(6) <= upto {
-                do {
-                    guard let written = try recordsWritten(since: row.integer(6), upto: upto, onOrBefore: day, checkpoint: position),
-                          written.isDisjoint(with: keys) else { return true }
-                    staleKeys = written
-                } catch {
-                    failure = error
-                    return false
-                }
+            if let keys, !row.isNull(2), row.integer(2) <= upto {
+                guard let written = try recordsWritten(since: row.integer(2), upto: upto, onOrBefore: day, checkpoint: position),
+                      written.isDisjoint(with: keys) else { return true }
+                staleKeys = written
             }
-            let checksum = row.bytes(3)
-            // Back-dated validations start, one after the other, from the same checkpoint: inside one write
-            // transaction (no other process can change the file), it is checked and decoded once.
-            let cached = lastDecodedCheckpoint.flatMap { last in
-                connection.inWriteTransaction && last.checksum == checksum && last.day == day && last.position == position
-                    && row.text(2) == row.text(5) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
-                    ? last.state : nil
-            }
-            let sealed = cached != nil || row.withBytes(4) { state in
-                row.text(2) == row.text(5)
-                    && CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(2), state: state) == checksum
-                    && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.isNull(6) ? nil : row.integer(6)) == row.bytes(7)
-            }
-            guard sealed, let state = cached ?? (try? row.withBytes(4, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) })) else {
-                damaged.append((row.integer(0), position))
+            guard let state = try sealedState(day: day, position: position) else {
+                damaged.append((Int64(day.ordinal), position))
                 warn("carnot: the checkpoint of \(day) at position \(position) is damaged (its checksum or log hash does not match): not used; folding from an older one")
                 return true
             }
-            lastDecodedCheckpoint = (checksum, day, position, state)
             found = Checkpoint(day: day, state: state, staleKeys: staleKeys)
             return false
         }
-        if let failure { throw failure }
         if !damaged.isEmpty, !isReadOnly, connection.inWriteTransaction {
             for row in damaged {
                 try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND position = ?2")
@@ -87,6 +65,40 @@ extension EventStore {
             }
         }
         return found
+    }
+
+    /// At most this many decoded checkpoints are kept in a write transaction (a few MB at 1M events).
+    static let decodedCheckpointLimit = 32
+
+    /// The state of the checkpoint row (`day`, `position`), when its checksum, stale seal and log hash match;
+    /// nil when it is damaged.
+    private func sealedState(day: Day, position: Int64) throws -> RegistryState? {
+        try connection.statement("""
+            SELECT c.position_hash, c.checksum, c.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
+                   c.stale_from, c.stale_seal
+            FROM checkpoints c WHERE c.day = ?1 AND c.position = ?2
+            """).first([.integer(Int64(day.ordinal)), .integer(position)]) { row -> RegistryState? in
+            let checksum = row.bytes(1)
+            let staleFrom = row.isNull(4) ? nil : row.integer(4)
+            let seals = row.text(0) == row.text(3) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: staleFrom) == row.bytes(5)
+            // The back-dated events of a decision start their folds from a few checkpoints again and again:
+            // inside one write transaction (no other process can change the file), each is decoded once.
+            let id = CheckpointID(day: day, position: position)
+            if seals, connection.inWriteTransaction, let known = decodedCheckpoints[id], known.checksum == checksum {
+                return known.state
+            }
+            let sealed = seals && row.withBytes(2) { state in
+                CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(0), state: state) == checksum
+            }
+            guard sealed, let state = try? row.withBytes(2, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }) else {
+                return nil
+            }
+            if connection.inWriteTransaction {
+                if decodedCheckpoints.count >= Self.decodedCheckpointLimit { decodedCheckpoints.removeAll(keepingCapacity: true) }
+                decodedCheckpoints[id] = (checksum, state)
+            }
+            return state
+        } ?? nil
     }
 
     func checkpointSummary(upto: Int64) throws -> CheckpointSummary {

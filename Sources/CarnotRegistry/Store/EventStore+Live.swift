@@ -10,7 +10,7 @@ extension EventStore {
 
     /// Brings the in-memory state up to the file. Cheap when nothing changed: one indexed read of the head.
     func refresh() throws(StoreError) {
-        lastDecodedCheckpoint = nil
+        decodedCheckpoints.removeAll()
         factCache.removeAll()
         staleWrites.removeAll()
         try guarded {

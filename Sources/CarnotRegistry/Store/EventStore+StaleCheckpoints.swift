@@ -14,7 +14,8 @@ extension EventStore {
     /// decision's events are read once per checkpoint, not once per validation.
     func recordsWritten(since first: Int64, upto: Int64, onOrBefore day: Day, checkpoint position: Int64) throws -> Set<String>? {
         let id = CheckpointID(day: day, position: position)
-        var (through, keys): (Int64, Set<String>?) = staleWrites[id] ?? (first - 1, [])
+        // Taken out while it grows, so that the set is not copied.
+        var (through, keys): (Int64, Set<String>?) = staleWrites.removeValue(forKey: id) ?? (first - 1, [])
         guard upto - through <= Self.staleScanLimit else { return nil }
         while keys != nil, through < upto {
             through += 1

@@ -36,9 +36,9 @@ public final class EventStore {
     public let access: StoreAccess
     /// The path as the caller gave it, for messages.
     let shownPath: String
-    /// The checkpoint checked and decoded last; trusted without a new check only inside the write
-    /// transaction that read it (`refresh` forgets it when a write begins).
-    var lastDecodedCheckpoint: (checksum: [UInt8], day: Day, position: Int64, state: RegistryState)?
+    /// The checkpoints checked and decoded inside the current write transaction, trusted there without a new
+    /// check of their states (`refresh` forgets them when a write begins); at most `decodedCheckpointLimit`.
+    var decodedCheckpoints: [CheckpointID: (checksum: [UInt8], state: RegistryState)] = [:]
     /// Facts decoded inside the current write transaction, by position (`foldedFact(at:)`).
     var factCache: [Int64: StoredFact] = [:]
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
