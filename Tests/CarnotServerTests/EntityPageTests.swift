@@ -121,4 +121,18 @@ import Testing
             #expect(refused.status == .badRequest)
         }
     }
+    @Test func aPageOfAnIndexNamingAnEventTheLogLacksIsAStoreFailure() async throws {
+        let server = try TestServer.make()
+        let forger = try SQLiteConnection(path: server.database)
+        try forger.execute("INSERT INTO entity_events (entity, effective, seq, writes) VALUES ('tsn', 0, 999999, 0)")
+        try await server.run { client in
+            let newest = try await client.call("/entities/tsn")
+            #expect(newest.status == .internalServerError)
+            #expect(newest.text.contains("carnot verify"))
+            // A page that ends before the forged position does not reach it.
+            let earlier = try await client.call("/entities/tsn?before=100")
+            #expect(earlier.status == .ok)
+            #expect(Self.rows(earlier.text).map(\.seq) == [5, 9, 22, 23, 24, 25, 26, 74, 75, 81, 82, 83, 84, 85])
+        }
+    }
 }
