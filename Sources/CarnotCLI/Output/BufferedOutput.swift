@@ -23,9 +23,14 @@ final class BufferedOutput {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends `bytes` and a line end.
+    /// Appends `bytes` and a line end; a block or more (a whole table) is written at once, not copied.
     func line(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
+        if bytes.count >= Self.blockSize {
+            flush()
+            Self.write(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.blockSize { flush() }
     }
@@ -39,7 +44,15 @@ final class BufferedOutput {
     /// Writes what is held.
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        Self.write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to standard output where they lie, without a copy into `Data`.
+    private static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+        }
     }
 }

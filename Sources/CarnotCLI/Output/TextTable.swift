@@ -31,8 +31,9 @@ struct TextTable {
     /// The table fitted to `width` as UTF-8, lines separated by line feeds (none after the last). Each cell is
     /// measured once and copied once: a history of thousands of rows costs what its text costs.
     func renderedBytes(width: Int?) -> [UInt8] {
-        let lengths = ([headers] + rows).map { $0.map(Self.length) }
-        var natural = Array(repeating: 0, count: headers.count)
+        let headerLengths = headers.map(Self.length)
+        let lengths = rows.map { $0.map(Self.length) }
+        var natural = headerLengths
         for row in lengths {
             for column in natural.indices where column < row.count { natural[column] = max(natural[column], row[column]) }
         }
@@ -54,7 +55,7 @@ struct TextTable {
                 if index < cells.count - 1 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, width - shown))) }
             }
         }
-        line(headers, lengths[0])
+        line(headers, headerLengths)
         bytes.append(UInt8(ascii: "\n"))
         for (index, width) in widths.enumerated() {
             if index > 0 { bytes.append(contentsOf: Self.separator.utf8) }
@@ -62,7 +63,7 @@ struct TextTable {
         }
         for (row, cells) in rows.enumerated() {
             bytes.append(UInt8(ascii: "\n"))
-            line(cells, lengths[row + 1])
+            line(cells, lengths[row])
         }
         return bytes
     }
@@ -70,7 +71,9 @@ struct TextTable {
     /// The width of `text` in characters (`String.count`): its byte count when it is printable ASCII, where
     /// they agree, without walking grapheme clusters.
     static func length(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text.utf8.count : text.count
+        // Over the contiguous bytes: a history of thousands of rows measures tens of thousands of cells.
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 &- 0x20 < 0x5F } } ? text.utf8.count : text.count
     }
 
     /// Column widths that fit `total`: the widest shrinkable column loses a character at a time until the

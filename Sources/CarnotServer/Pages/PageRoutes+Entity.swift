@@ -3,28 +3,51 @@ import CarnotRegistry
 import Hummingbird
 
 extension PageRoutes {
-    /// An entity's history, and the explanation of its fields on a day.
+    /// The events of an entity's history a page shows: the newest ones, older ones a link away.
+    static let historyPageSize = 100
+
+    /// An entity's history, newest page first, and the explanation of its fields on a day.
+    ///
+    /// The history is read from the entity index, a page at a time (`before`: the events recorded before that
+    /// position), so its cost is the page's, not the log's; the whole history is the NDJSON of
+    /// `/api/entities/{id}/history`.
     func entity(_ request: Request, _ context: some RequestContext) async throws -> Response {
         try access.checkRead(request)
         let id = try QueryParameters.entityID(context)
         let query = QueryParameters(request)
         let day = try query.optionalDay("at") ?? Self.today
-        let (events, head) = try await store.read { store in (try store.events(), try store.head()) }
-        let touching = events.filter { $0.event.entities.contains(id) }
-        guard !touching.isEmpty else {
-            throw Problem.unknownEntity(id.rawValue, detail: "no event names '\(id)'; search for it at /search?q=\(id)")
+        let before = try query.integer("before", in: 1...Int64.max, default: .max)
+        let size = Self.historyPageSize
+        let (entries, explanation, head) = try await store.read { store -> ([HistoryEntry], Explanation?, LogHead) in
+            var entries: [HistoryEntry] = []
+            // One more than the page: whether there are earlier events, without counting them.
+            try store.forEachHistoryEntry(of: id, before: before, last: size + 1) { entries.append($0) }
+            guard try !entries.isEmpty || store.names(id) else {
+                throw Problem.unknownEntity(id.rawValue, detail: "no event names '\(id)'; search for it at /search?q=\(id)")
+            }
+            // The explanation credits the events that changed the entity's fields, whichever entities they name,
+            // so it folds the whole log.
+            let head = try store.head()
+            return (entries, Explanation.explain(id, at: day, events: try store.events(through: head.seq), upto: head.seq), head)
         }
-        let deciding = Timeline.corrections(in: events, upto: .max)
+        let shown = entries.suffix(size)
         var page: [String: Any] = ["id": id.rawValue, "at": day.description, "title": "\(id): history and explanation"]
-        page["history"] = touching.map { event -> [String: Any] in
-            var status = event.confidence == .confirmed ? "" : event.confidence.rawValue
-            if let by = deciding[event.seq] {
-                status = (by.event.typeName == "event.retracted" ? "retracted by " : "corrected by ") + String(by.seq)
+        page["history"] = shown.map { entry -> [String: Any] in
+            let event = entry.event
+            let status = switch entry.status {
+            case .retractedBy(let seq)?: "retracted by \(seq)"
+            case .correctedBy(let seq)?: "corrected by \(seq)"
+            case nil: event.confidence == .confirmed ? "" : event.confidence.rawValue
             }
             return ["seq": String(event.seq), "effective": event.effectiveDate.description, "recorded": event.recorded.description,
                     "text": EventSummary.describe(event.event), "source": event.source, "status": status]
         }
-        if let explanation = Explanation.explain(id, at: day, events: events, upto: head.seq) {
+        if entries.count > size, let first = shown.first {
+            page["earlier"] = "/entities/\(id)?at=\(day)&before=\(first.event.seq)"
+        }
+        if before != .max { page["newest"] = "/entities/\(id)?at=\(day)" }
+        page["paged"] = page["earlier"] != nil || page["newest"] != nil
+        if let explanation {
             page["explained"] = true
             page["fields"] = explanation.fields.map { field -> [String: Any] in
                 ["field": field.name, "value": CanonicalJSON.string(field.value),

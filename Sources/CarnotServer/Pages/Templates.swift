@@ -105,6 +105,7 @@ enum Templates {
     <h2>History</h2>
     <div class="scroll"><table><thead><tr><th scope="col">Seq</th><th scope="col">Effective</th><th scope="col">Recorded</th><th scope="col">Event</th><th scope="col">Source</th><th scope="col">Status</th></tr></thead>
     <tbody>{{#history}}<tr><td><a href="/events/{{seq}}">{{seq}}</a></td><td>{{effective}}</td><td>{{recorded}}</td><td>{{text}}</td><td>{{source}}</td><td>{{status}}</td></tr>{{/history}}</tbody></table></div>
+    {{#paged}}<p>{{#earlier}}<a href="{{earlier}}">Earlier events</a> · {{/earlier}}{{#newest}}<a href="{{newest}}">Newest events</a> · {{/newest}}every event: <a href="/api/entities/{{id}}/history">NDJSON</a></p>{{/paged}}
     """
 
     static let event = """

@@ -17,6 +17,22 @@ struct TimestampTests {
         }
     }
 
+    @Test func everyInstantIsWrittenAsItsDayAndTimeOfDayPaddedToWidth() {
+        // Instants across the accepted years and beyond them (written by the general path), fixed seed.
+        var generator = SeededGenerator(seed: 2026)
+        let year = Int64(365) * 86_400_000_000
+        let edges: [Int64] = [0, -1, 86_400_000_000 - 1, -30 * year, 8_000 * year, 8_100 * year, -2_000 * year]
+        let instants = edges + (0..<2_000).map { _ in Int64.random(in: (-1_969 * year)...(8_000 * year), using: &generator) }
+        for microseconds in instants {
+            let instant = Timestamp(microseconds: microseconds)
+            let inDay = microseconds - Int64(instant.day.ordinal) * 86_400_000_000
+            let seconds = Int(inDay / 1_000_000)
+            let expected = "\(instant.day)T\(Day.pad(seconds / 3600, 2)):\(Day.pad(seconds / 60 % 60, 2)):"
+                + "\(Day.pad(seconds % 60, 2)).\(Day.pad(Int(inDay % 1_000_000), 6))Z"
+            #expect(instant.description == expected, "\(microseconds)")
+        }
+    }
+
     @Test func aDayAloneMeansItsLastMicrosecond() throws {
         let endOfDay = try #require(Timestamp(parsing: "2026-11-21"))
 
