@@ -10,6 +10,7 @@
 
 static atomic_int shortage_noted = 0;
 static char guard_message[4096];
+static char guard_advice[4096];
 static uint64_t guard_headroom = 0;
 static struct sigaction previous[3];
 static const int guarded_signals[3] = { SIGABRT, SIGSEGV, SIGBUS };
@@ -110,11 +111,13 @@ static void on_crash(int signal, siginfo_t *info, void *context) {
     uint64_t left = memory_left(&in_use);
     if (left != UINT64_MAX && left < guard_headroom) {
         write_all(guard_message, strlen(guard_message));
-        write_all(" (limit ", 8);
+        write_all(" (", 2);
         write_megabytes(carnot_memory_limit());
-        write_all(", in use when an allocation failed: ", 36);
+        write_all("; ", 2);
         write_megabytes(in_use);
-        write_all(")\n", 2);
+        write_all(" in use when an allocation failed)", 34);
+        write_all(guard_advice, strlen(guard_advice));
+        write_all("\n", 1);
         _exit(1);
     }
     int index = signal == SIGABRT ? 0 : signal == SIGSEGV ? 1 : 2;
@@ -132,8 +135,9 @@ static void on_crash(int signal, siginfo_t *info, void *context) {
     raise(signal);
 }
 
-void carnot_memory_install_guard(const char *message, uint64_t headroom) {
+void carnot_memory_install_guard(const char *message, const char *advice, uint64_t headroom) {
     strncpy(guard_message, message, sizeof guard_message - 1);
+    strncpy(guard_advice, advice, sizeof guard_advice - 1);
     guard_headroom = headroom;
     stack_t current;
     if (sigaltstack(0, &current) == 0 && (current.ss_flags & SS_DISABLE)) {

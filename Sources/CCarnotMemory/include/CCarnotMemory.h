@@ -20,11 +20,11 @@ char carnot_memory_limit_option(void);
 uint64_t carnot_memory_in_use(void);
 
 /// Installs handlers for SIGABRT, SIGSEGV and SIGBUS that, when a memory limit is set and less than
-/// `headroom` bytes of it are left, write `message` (then the limit and what was in use) to standard error
-/// and end the process with exit status 1, rather than an abort and a crash report. Any other crash goes on
-/// to the handler installed before (the Swift runtime's backtracer, or the default action).
-/// `message` is copied; it must be a few kilobytes at most.
-void carnot_memory_install_guard(const char *message, uint64_t headroom);
+/// `headroom` bytes of it are left, write `message`, the limit and what was in use, then `advice`, to standard
+/// error and end the process with exit status 1, rather than an abort and a crash report. Any other crash
+/// goes on to the handler installed before (the Swift runtime's backtracer, or the default action).
+/// Both texts are copied; together they must be a few kilobytes at most.
+void carnot_memory_install_guard(const char *message, const char *advice, uint64_t headroom);
 
 /// Records that an allocation failed (SQLite reported SQLITE_NOMEM): set from any thread.
 void carnot_memory_note_shortage(void);

@@ -18,7 +18,8 @@ enum MemoryShortage {
             Foundation.exit(1)
         }
         budget.limitSQLite()
-        MemoryGuard.install(message: "error: out of memory: carnot could not allocate memory under the limit `ulimit \(budget.option) \(budget.limitKiB)` and stopped; \(nothingHalfWritten). Raise the limit (`ulimit \(budget.option) \(budget.limitKiB * 2)`) or lift it (`ulimit \(budget.option) unlimited`) and retry; should that not help, run it without a limit for a crash report")
+        MemoryGuard.install(message: "error: out of memory: carnot could not allocate memory under the limit `ulimit \(budget.option) \(budget.limitKiB)`",
+                            advice: " and stopped; \(nothingHalfWritten). Raise the limit (`ulimit \(budget.option) \(budget.limitKiB * 2)`) or lift it (`ulimit \(budget.option) unlimited`) and retry; should that not help, run it without a limit for a crash report")
     }
 
     /// The message for a command that failed after SQLite ran out of memory, whatever words the failure

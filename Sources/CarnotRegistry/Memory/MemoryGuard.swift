@@ -14,9 +14,9 @@ public enum MemoryGuard {
     /// and its buffer at most twice that).
     public static let nearLimit: UInt64 = 64 << 20
 
-    /// Installs the guard; `message` is printed, followed by the limit and what was in use.
-    public static func install(message: String) {
-        carnot_memory_install_guard(message, nearLimit)
+    /// Installs the guard: it prints `message`, the limit and what was in use in parentheses, then `advice`.
+    public static func install(message: String, advice: String) {
+        carnot_memory_install_guard(message, advice, nearLimit)
     }
 
     /// True once SQLite reported that it could not allocate memory, in this process.
