@@ -11,6 +11,9 @@
 static atomic_int shortage_noted = 0;
 static char guard_message[4096];
 static char guard_advice[4096];
+// The created store and its -wal and -shm files, spelled out in advance: nothing may be built in the handler.
+static char removable[3][4096];
+static atomic_int removable_set = 0;
 static uint64_t guard_headroom = 0;
 static struct sigaction previous[3];
 static const int guarded_signals[3] = { SIGABRT, SIGSEGV, SIGBUS };
@@ -83,6 +86,17 @@ uint64_t carnot_memory_in_use(void) {
     return left == UINT64_MAX ? statm_field(0) : in_use;
 }
 
+void carnot_memory_remove_on_stop(const char *path) {
+    atomic_store(&removable_set, 0);
+    if (!path || strlen(path) + 5 >= sizeof removable[0]) return;
+    const char *suffixes[3] = { "", "-wal", "-shm" };
+    for (int i = 0; i < 3; i++) {
+        strcpy(removable[i], path);
+        strcat(removable[i], suffixes[i]);
+    }
+    atomic_store(&removable_set, 1);
+}
+
 void carnot_memory_note_shortage(void) { atomic_store(&shortage_noted, 1); }
 
 int carnot_memory_shortage_noted(void) { return atomic_load(&shortage_noted); }
@@ -110,6 +124,9 @@ static void on_crash(int signal, siginfo_t *info, void *context) {
     uint64_t in_use;
     uint64_t left = memory_left(&in_use);
     if (left != UINT64_MAX && left < guard_headroom) {
+        if (atomic_load(&removable_set)) {
+            for (int i = 0; i < 3; i++) unlink(removable[i]);
+        }
         write_all(guard_message, strlen(guard_message));
         write_all(" (", 2);
         write_megabytes(carnot_memory_limit());

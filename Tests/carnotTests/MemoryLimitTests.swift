@@ -24,6 +24,30 @@ import Testing
         return (log, try cli.run(["head"]).stdout)
     }
 
+    /// `log` again, then a 15 MB line: reading it needs a 15 MB buffer, beyond the 12 MB the limits below leave.
+    static func longLine(after log: String, in cli: CLI) throws -> String {
+        var bytes = try #require(FileManager.default.contents(atPath: log))
+        bytes.append(Data(repeating: UInt8(ascii: "x"), count: 15_000_000))
+        let long = cli.folder.appendingPathComponent("long.ndjson").path
+        try bytes.write(to: URL(fileURLWithPath: long))
+        return long
+    }
+
+    @Test func anImportIntoANewStoreThatRunsOutOfMemoryLeavesNoStore() throws {
+        let minimum = try LimitedRun.minimumKiB.get()
+        let cli = try CLI()
+        let long = try Self.longLine(after: try Self.log(cli), in: cli)
+
+        let stopped = try LimitedRun.run(["import", long, "--db", cli.db], limitKiB: minimum + 8_192, in: cli.folder)
+
+        #expect(stopped.status == 1, "\(stopped.stderr)")
+        #expect(!stopped.signaled, "an exit, not an abort: \(stopped.stderr)")
+        #expect(stopped.stderr.contains("error: out of memory"), "\(stopped.stderr)")
+        for suffix in ["", "-wal", "-shm"] {
+            #expect(!FileManager.default.fileExists(atPath: cli.db + suffix), "the store this import created is removed")
+        }
+    }
+
     @Test func aLimitBelowWhatCarnotNeedsToStartIsRefusedAtOnceNamingTheMinimum() throws {
         let minimum = try LimitedRun.minimumKiB.get()
         let cli = try CLI()
@@ -43,11 +67,7 @@ import Testing
         let minimum = try LimitedRun.minimumKiB.get()
         let cli = try CLI()
         let (log, head) = try Self.store(cli)
-        // The log again, then a 15 MB line: reading it needs a 15 MB buffer, beyond the 12 MB the limit leaves.
-        var bytes = try #require(FileManager.default.contents(atPath: log))
-        bytes.append(Data(repeating: UInt8(ascii: "x"), count: 15_000_000))
-        let long = cli.folder.appendingPathComponent("long.ndjson").path
-        try bytes.write(to: URL(fileURLWithPath: long))
+        let long = try Self.longLine(after: log, in: cli)
         let unlimited = try cli.run(["import", long])
         #expect(unlimited.status == 64, "without a limit the line is read and refused as malformed: \(unlimited.stderr)")
 

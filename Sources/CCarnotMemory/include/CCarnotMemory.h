@@ -26,6 +26,10 @@ uint64_t carnot_memory_in_use(void);
 /// Both texts are copied; together they must be a few kilobytes at most.
 void carnot_memory_install_guard(const char *message, const char *advice, uint64_t headroom);
 
+/// Names a store file this process created and would remove on failure (a refused import into a new
+/// store): the guard removes it, with its -wal and -shm files, before it exits. NULL forgets it.
+void carnot_memory_remove_on_stop(const char *path);
+
 /// Records that an allocation failed (SQLite reported SQLITE_NOMEM): set from any thread.
 void carnot_memory_note_shortage(void);
 

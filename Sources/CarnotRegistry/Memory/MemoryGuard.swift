@@ -19,6 +19,12 @@ public enum MemoryGuard {
         carnot_memory_install_guard(message, advice, nearLimit)
     }
 
+    /// Names the store file this command created, removed (with its -wal and -shm files) should the guard
+    /// stop the process, as a refused import removes the store it created; nil forgets it.
+    public static func removeOnStop(_ path: String?) {
+        if let path { carnot_memory_remove_on_stop(path) } else { carnot_memory_remove_on_stop(nil) }
+    }
+
     /// True once SQLite reported that it could not allocate memory, in this process.
     public static var shortageNoted: Bool { carnot_memory_shortage_noted() != 0 }
 
