@@ -14,6 +14,7 @@ extension CarnotCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            MemoryShortage.guardAgainstAborts(command)
             try command.run()
             Foundation.exit(0)
         } catch let failure as CommandFailure {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CarnotRegistry
 import Foundation
 
@@ -10,7 +11,7 @@ enum MemoryShortage {
     static let nothingHalfWritten = "nothing was half-written: a change to the store is one SQLite transaction, rolled back when it stops (an import is one transaction: a stopped import leaves the store as it was), and an --out file or folder is put in place only when complete"
 
     /// Prepares the process for its memory limit, if one is set: refuses at once (exit 1) a limit too small
-    /// to run any command, caps SQLite's heap within it, and installs the guard against aborts.
+    /// to run any command, and caps SQLite's heap within it.
     static func prepare() {
         guard let budget = MemoryBudget.current() else { return }
         if budget.isTooSmall {
@@ -18,6 +19,13 @@ enum MemoryShortage {
             Foundation.exit(1)
         }
         budget.limitSQLite()
+    }
+
+    /// Installs the guard against aborts for `command`, under a memory limit. Not for `serve`: its threads
+    /// each map a stack and a malloc arena (64 MB of address space apiece, mostly never touched), so "little
+    /// left under the limit" says nothing there about why it crashed.
+    static func guardAgainstAborts(_ command: ParsableCommand) {
+        guard let budget = MemoryBudget.current(), !(command is ServeCommand) else { return }
         MemoryGuard.install(message: "error: out of memory: carnot could not allocate memory under the limit `ulimit \(budget.option) \(budget.limitKiB)`",
                             advice: " and stopped; \(nothingHalfWritten). Raise the limit (`ulimit \(budget.option) \(budget.limitKiB * 2)`) or lift it (`ulimit \(budget.option) unlimited`) and retry; should that not help, run it without a limit for a crash report")
     }
