@@ -82,4 +82,21 @@ import Testing
         #expect(try cli.run(["head"]).stdout == head)
         #expect(try cli.run(["verify"]).status == 0)
     }
+
+    @Test func aDecisionFileLargerThanTheCapIsRefusedWithoutBeingReadWhole() throws {
+        let minimum = try LimitedRun.minimumKiB.get()
+        let cli = try CLI()
+        // A gigabyte (sparse: no disk is written), far beyond the 48 MB the limit leaves for reading it.
+        let big = cli.folder.appendingPathComponent("decision.json")
+        FileManager.default.createFile(atPath: big.path, contents: Data("{\"events\": [".utf8))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+
+        let refused = try LimitedRun.run(["record", "--file", big.path, "--db", cli.db], limitKiB: minimum + 49_152, in: cli.folder)
+
+        #expect(refused.status == 64, "\(refused.stderr)")
+        #expect(!refused.signaled)
+        #expect(refused.stderr.contains("larger than 16 MiB, the most a decision file may hold"), "\(refused.stderr)")
+    }
 }
