@@ -24,10 +24,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Running out of memory as a clear error: what must run inside a signal handler, hence C.
+        .target(name: "CCarnotMemory"),
         .target(
             name: "CarnotRegistry",
             dependencies: [
                 "CCarnotSQLite",
+                "CCarnotMemory",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -36,6 +36,8 @@ struct ImportCommand: ParsableCommand {
         // A refused import writes nothing: not even the store file, when this import created it.
         let created = !FileManager.default.fileExists(atPath: self.store.db)
         let store = try self.store.openForWriting()
+        // Should memory run out where no error can be thrown, the guard removes the new store too.
+        if created { MemoryGuard.removeOnStop(self.store.db) }
         let progress = Progress("import")
         defer { progress.finish() }
         let next = { () throws -> LogFile.Entry? in
@@ -53,6 +55,7 @@ struct ImportCommand: ParsableCommand {
             if created { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: self.store.db + suffix) } }
             throw error
         }
+        MemoryGuard.removeOnStop(nil)
         progress.finish()
         switch output.format {
         case .json:

@@ -32,17 +32,16 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try output.requireTableOrJSON("record")
+        // At most one byte past the cap is read: a larger file is refused without being held in memory.
         let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure(message: "--file \(file): cannot read the file (it does not exist or is not readable); give the path of a decision file, or - for standard input", code: 64)
-            }
-            data = contents
+        do {
+            let handle = file == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+            data = try handle.read(upToCount: Self.maximumBytes + 1) ?? Data()
+        } catch {
+            throw CommandFailure(message: "--file \(file): cannot read the file (it does not exist or is not readable); give the path of a decision file, or - for standard input", code: 64)
         }
         guard data.count <= Self.maximumBytes else {
-            throw CommandFailure(message: "--file \(file): larger than \(Self.maximumBytes >> 20) MiB", code: 64)
+            throw CommandFailure(message: "--file \(file): larger than \(Self.maximumBytes >> 20) MiB, the most a decision file may hold; split the decision into several", code: 64)
         }
         let drafts: [EventDraft]
         do {

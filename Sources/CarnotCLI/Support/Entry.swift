@@ -7,18 +7,28 @@ extension CarnotCommand {
     /// `main.swift` so the program can be driven without a process.
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+        MemoryShortage.prepare()
         if let refusal = unknownSubcommand(arguments) {
             Console.error("error: \(refusal)")
             Foundation.exit(64)
         }
         do {
             var command = try parseAsRoot(arguments)
+            MemoryShortage.guardAgainstAborts(command)
             try command.run()
             Foundation.exit(0)
         } catch let failure as CommandFailure {
+            if let shortage = MemoryShortage.message(for: failure.message) {
+                Console.error("error: \(shortage)")
+                Foundation.exit(1)
+            }
             Console.error("error: \(failure.message)")
             Foundation.exit(failure.code)
         } catch {
+            if let shortage = MemoryShortage.message(for: String(describing: error)) {
+                Console.error("error: \(shortage)")
+                Foundation.exit(1)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 // Help, --version, completion scripts: printed with the examples whole.

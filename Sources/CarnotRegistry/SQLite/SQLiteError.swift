@@ -1,3 +1,4 @@
+import CCarnotMemory
 import CCarnotSQLite
 
 /// An error reported by SQLite: the result code, the extended code, SQLite's message and the SQL that failed.
@@ -19,6 +20,9 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         self.extendedCode = extendedCode ?? code
         self.message = message
         self.sql = sql
+        // Recorded for the whole process: a caller may wrap this error in its own words (a replay that
+        // "does not replay"), and the command line must still say that memory ran out, not that data is bad.
+        if code & 0xFF == SQLITE_NOMEM { carnot_memory_note_shortage() }
     }
 
     init(connection: OpaquePointer?, code: Int32, sql: String? = nil) {
@@ -32,6 +36,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     /// True when a constraint (unique key, trigger) refused the write.
     public var isConstraint: Bool { code == SQLITE_CONSTRAINT }
+    /// True when SQLite could not allocate memory: its hard heap limit (`SQLiteHeap`) or the process's.
+    public var isOutOfMemory: Bool { code == SQLITE_NOMEM }
     /// True when the connection is read-only.
     public var isReadOnly: Bool { code == SQLITE_READONLY }
 
