@@ -17,6 +17,8 @@ extension EventStore {
         guard !drafts.isEmpty else {
             throw .invalid(ValidationError(field: "events", rule: "a decision holds at least one event"))
         }
+        // The write's caches are for its own transaction only.
+        defer { forgetWriteCaches() }
         return try guarded {
             try connection.transaction {
                 try refresh()

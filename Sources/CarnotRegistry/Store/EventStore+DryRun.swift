@@ -22,6 +22,8 @@ extension EventStore {
         /// Carries the would-be events out of the transaction, whose rollback it causes.
         struct RolledBack: Error { let events: [RecordedEvent] }
         defer { live = nil }
+        // The write's caches are for its own transaction only.
+        defer { forgetWriteCaches() }
         return try guarded {
             do {
                 try connection.transaction {

@@ -34,6 +34,8 @@ extension EventStore {
     public func importLog(from next: () throws -> LogFile.Entry?, expectedHead: LogHead? = nil,
                           progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
         guard !isReadOnly else { throw .readOnly }
+        // The write's caches are for its own transaction only.
+        defer { forgetWriteCaches() }
         return try guarded {
             // One transaction, so that a bad line anywhere leaves the store as it was: SQLite spills what
             // does not fit its page cache to the write-ahead log, on disk, so its memory stays bounded.

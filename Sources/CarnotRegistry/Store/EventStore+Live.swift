@@ -10,9 +10,7 @@ extension EventStore {
 
     /// Brings the in-memory state up to the file. Cheap when nothing changed: one indexed read of the head.
     func refresh() throws(StoreError) {
-        decodedCheckpoints.removeAll()
-        factCache.removeAll()
-        staleWrites.removeAll()
+        forgetWriteCaches()
         try guarded {
             guard let live else { _ = try liveState(); return }
             if try storedHead().head != live.head {
