@@ -1,31 +1,9 @@
 extension EventStore {
     /// Folds again, before `event` (effective on `effective`) is validated and absorbed, the unsettled records
-    /// of the in-memory state that its validation or its absorption reads.
-    ///
-    /// - A retraction or a correction reads the state widely (its dependents): every record is settled.
-    /// - An event at the front of valid time is checked against `current` and applied to it: the records of
-    ///   its rule keys and of the keys it writes are settled.
-    /// - A back-dated event is checked against records folded from the entity index. It reads `current`, the
-    ///   records of all time, for an institute's label terms and a call's results (`readsAllTimeRecords`):
-    ///   then its rule keys are settled. Otherwise it reads `current` only for which ids exist at any time
-    ///   (`Rules.unused`, error messages). An id's kind never changes once registered (only a retraction or a
-    ///   correction can remove an entity, and those settle everything), so only the ids that `current` lacks,
-    ///   registered by unsettled events, are settled.
+    /// of the in-memory state that its validation or its absorption reads (`LiveState.unsettled(readBy:on:)`).
     func settle(before event: Event, effective: Day) throws {
-        guard let known = live, !known.unsettled.isEmpty else { return }
-        let keys: Set<String>? = switch event {
-        case .eventRetracted, .eventCorrected:
-            nil
-        default:
-            if known.isBackDated(effective), !event.readsAllTimeRecords {
-                event.ruleKeys.intersection(known.unsettled).filter { key in
-                    EntityID(key).map { known.current.kind(of: $0) == nil } ?? true
-                }
-            } else {
-                event.ruleKeys.union(event.recordKeys).intersection(known.unsettled)
-            }
-        }
-        guard keys?.isEmpty != true else { return }
+        // Asked of `live` in place: a copy of it held here would make the settle below copy the whole state.
+        guard let keys = live.map({ $0.unsettled(readBy: event, on: effective) }), keys?.isEmpty != true else { return }
         try settleLiveState(keys: keys)
     }
 

@@ -31,4 +31,29 @@ struct LiveState {
     /// True when an event effective on `day` takes effect before facts already known, so that the state
     /// after it cannot be had by applying it to `current`.
     func isBackDated(_ day: Day) -> Bool { latestEffective.map { day < $0 } ?? false }
+
+    /// The unsettled records that `event`, effective on `day`, reads when it is validated and absorbed; nil
+    /// for all of them.
+    ///
+    /// - A retraction or a correction reads the state widely (its dependents): all of them.
+    /// - An event at the front of valid time is checked against `current` and applied to it: the records of
+    ///   its rule keys and of the keys it writes.
+    /// - A back-dated event is checked against records folded from the entity index. It reads `current`, the
+    ///   records of all time, for an institute's label terms and a call's results (`readsAllTimeRecords`):
+    ///   then its rule keys. Otherwise it reads `current` only for which ids exist at any time
+    ///   (`Rules.unused`, error messages). An id's kind never changes once registered (only a retraction or a
+    ///   correction can remove an entity, and those settle everything), so only the ids that `current` lacks,
+    ///   registered by unsettled events.
+    func unsettled(readBy event: Event, on day: Day) -> Set<String>? {
+        guard !unsettled.isEmpty else { return [] }
+        switch event {
+        case .eventRetracted, .eventCorrected:
+            return nil
+        default:
+            if isBackDated(day), !event.readsAllTimeRecords {
+                return event.ruleKeys.intersection(unsettled).filter { key in EntityID(key).map { current.kind(of: $0) == nil } ?? true }
+            }
+            return event.ruleKeys.union(event.recordKeys).intersection(unsettled)
+        }
+    }
 }
