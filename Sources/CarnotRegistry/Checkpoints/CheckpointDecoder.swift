@@ -10,7 +10,7 @@ struct CheckpointDecoder {
         let magic = try reader.readByte()
         guard magic == StateCodec.magic else { throw .notACheckpoint(found: magic) }
         let version = try reader.readByte()
-        guard version == StateCodec.formatVersion else {
+        guard version == StateCodec.formatVersion || version == StateCodec.ungroupedOfficesVersion else {
             throw .unsupportedVersion(found: version, expected: StateCodec.formatVersion)
         }
         let idCount = try reader.readCount()
@@ -46,7 +46,14 @@ struct CheckpointDecoder {
         }
         count = try reader.readCount()
         state.offices.reserveCapacity(count)
+        let officesOffset = reader.offset
         for _ in 0..<count { state.offices.append(try readOfficeHolding()) }
+        if version == StateCodec.ungroupedOfficesVersion {
+            // Stable: within an office, the order of appointment the old format kept.
+            state.offices = Office.allCases.flatMap { office in state.offices.filter { $0.office == office } }
+        } else if !state.officesAreGrouped {
+            throw .officesOutOfOrder(offset: officesOffset)
+        }
         count = try reader.readCount()
         state.consortia.reserveCapacity(count)
         for index in 0..<count {

@@ -5,7 +5,7 @@
 /// corrupted or foreign bytes throw `StateCodecError`, never trap, and no length is trusted beyond the
 /// bytes actually present.
 ///
-/// ## Format, version 1
+/// ## Format, version 2
 /// Integers are LEB128 varints, signed ones zigzag-mapped first; a string is its UTF-8 length then its
 /// bytes; an optional string or identifier reference is 0 for nil, else the value plus one.
 ///
@@ -20,8 +20,8 @@
 ///              (count, then per institute in key order: ref, role code), mergedInto ref?, mergedFrom
 ///              (count, refs in order)
 /// people:      count, then per entry: key ref, id ref, name, alsoKnownAs (count, strings)
-/// offices:     count, then in array order: office code, person ref, representing ref?, since day,
-///              precision code
+/// offices:     count, then in array order (grouped by office, in `Office.allCases` order): office code,
+///              person ref, representing ref?, since day, precision code
 /// consortia:   count, then per entry: key ref, id ref, name, formed day, members (count, then per
 ///              institute in key order: ref, role code)
 /// calls:       count, then per entry: key ref, id ref, name, opened day, flags byte [bit 0 closes,
@@ -41,7 +41,14 @@ public enum StateCodec {
     public static let magic: UInt8 = 0xCA
 
     /// The second byte: bump it whenever the layout or an enumeration code changes.
-    public static let formatVersion: UInt8 = 1
+    ///
+    /// Version 2 holds the office holdings grouped by office; version 1 held them in the order of appointment
+    /// across offices. A version-1 checkpoint still decodes (its holdings are grouped as it is read), so that
+    /// a store of layout 5 can be upgraded (`EventStore.reencodeCheckpoints`); it is never written.
+    public static let formatVersion: UInt8 = 2
+
+    /// The format whose office holdings were in the order of appointment across offices.
+    static let ungroupedOfficesVersion: UInt8 = 1
 
     /// The checkpoint bytes of `state`, the same bytes for equal dictionaries and arrays every time.
     public static func encode(_ state: RegistryState) -> [UInt8] {
@@ -50,10 +57,12 @@ public enum StateCodec {
 
     /// The state `bytes` encode.
     ///
-    /// - Parameter bytes: a checkpoint written by `encode(_:)` with this `formatVersion`, and nothing after it.
+    /// - Parameter bytes: a checkpoint written by `encode(_:)` with this `formatVersion` (or version 1), and
+    ///   nothing after it.
     /// - Throws: `StateCodecError` naming the byte offset and the rule broken when the bytes are not such a
     ///   checkpoint: another magic or version, truncation, a bad length, ill-formed UTF-8, an invalid
-    ///   identifier, an undefined enumeration code, a duplicate key or trailing bytes.
+    ///   identifier, an undefined enumeration code, a duplicate key, office holdings out of their order or
+    ///   trailing bytes.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(StateCodecError) -> RegistryState {
         var decoder = CheckpointDecoder(bytes)
         return try decoder.decodeState()

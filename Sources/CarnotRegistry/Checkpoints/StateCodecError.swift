@@ -24,6 +24,8 @@ public enum StateCodecError: Error, Equatable, Sendable, CustomStringConvertible
     case unknownCode(field: String, value: UInt64, offset: Int)
     /// The same key appears twice in one dictionary.
     case duplicateKey(field: String, id: EntityID)
+    /// The office holdings are not grouped by office in `Office.allCases` order.
+    case officesOutOfOrder(offset: Int)
     /// Bytes remain after the last section.
     case trailingBytes(count: Int, offset: Int)
 
@@ -52,6 +54,8 @@ public enum StateCodecError: Error, Equatable, Sendable, CustomStringConvertible
             return "checkpoint \(field) at byte \(offset) has undefined code \(value); \(advice)"
         case .duplicateKey(let field, let id):
             return "checkpoint \(field) holds '\(id)' twice; \(advice)"
+        case .officesOutOfOrder(let offset):
+            return "checkpoint office holdings from byte \(offset) are not grouped by office; \(advice)"
         case .trailingBytes(let count, let offset):
             return "checkpoint has \(count) unexpected bytes after the end of the state at byte \(offset); \(advice)"
         }

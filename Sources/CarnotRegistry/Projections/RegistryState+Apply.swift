@@ -46,8 +46,9 @@ extension RegistryState {
         case .personRegistered(let id, let name, let aliases):
             people[id] = PersonRecord(id: id, name: name, alsoKnownAs: aliases)
         case .officeHolderAppointed(let person, let office, let representing):
-            offices.append(OfficeHolding(office: office, person: person, representing: representing,
-                                         since: day, sincePrecision: precision))
+            // At the end of its office's group (`offices` is grouped by office).
+            offices.insert(OfficeHolding(office: office, person: person, representing: representing,
+                                         since: day, sincePrecision: precision), at: officeGroupEnd(office))
         case .officeHolderLeft(let person, let office):
             offices.removeAll { $0.person == person && $0.office == office }
         case .consortiumFormed(let id, let name):

@@ -8,6 +8,9 @@ public struct RegistryState: Equatable, Sendable {
     public var institutes: [EntityID: InstituteRecord] = [:]
     public var schools: [EntityID: SchoolRecord] = [:]
     public var people: [EntityID: PersonRecord] = [:]
+    /// The office holdings, grouped by office in `Office.allCases` order and, within an office, in the order
+    /// of appointment. Grouping lets one seat's holdings be folded again alone and put back in place
+    /// (`take(_:from:)`), so a back-dated appointment refolds its seat, not the whole state.
     public var offices: [OfficeHolding] = []
     public var consortia: [EntityID: ConsortiumRecord] = [:]
     public var calls: [EntityID: CallRecord] = [:]

@@ -72,7 +72,7 @@ extension EventStore {
 
     /// The state of the checkpoint row (`day`, `position`), when its checksum, stale seal and log hash match;
     /// nil when it is damaged.
-    private func sealedState(day: Day, position: Int64) throws -> RegistryState? {
+    func sealedState(day: Day, position: Int64) throws -> RegistryState? {
         try connection.statement("""
             SELECT c.position_hash, c.checksum, c.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
                    c.stale_from, c.stale_seal

@@ -54,7 +54,8 @@ extension EventStore {
     /// An event at the front of valid time is applied to the state. One that changes facts already known (a
     /// back-dated event, a retraction, a correction) changes only the records it writes (`Event.recordKeys`):
     /// those are marked unsettled, to be folded again from the entity index and put in place (`settle`), at a
-    /// cost independent of the log's size. One that changes an office seat folds the whole state again.
+    /// cost independent of the log's size; an office seat is such a record too (`RegistryState.offices` is
+    /// grouped by office). A correction of an event that does not decode folds the whole state again.
     func absorb(_ recorded: RecordedEvent) throws {
         var state = try liveState()
         // `state` must own the state alone, or the first change would copy all of it; if anything below
@@ -113,7 +114,7 @@ extension EventStore {
         if let changed {
             state.frontCheckpointStale = true
             try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
-            if let keys = changed.keys, !keys.contains(where: { $0.hasPrefix("office:") }) {
+            if let keys = changed.keys {
                 // Folded again when next read, or when the write ends (`settle`).
                 state.unsettled.formUnion(keys)
                 state.unsettledFrom = min(state.unsettledFrom ?? changed.day, changed.day)
@@ -129,14 +130,13 @@ extension EventStore {
     /// Folds again the records of `keys` in the state after every fact, as known at `upto`, from the entity
     /// index. A merged school's record passes into the school it was merged into, which is refreshed too.
     ///
-    /// The office holdings are one list in fold order across all offices, which a fold of one seat cannot
-    /// place; with an office seat among the keys (or nil keys), the whole state is folded again from the
-    /// newest checkpoint before `day` instead.
+    /// With nil keys (the records written are unknown), the whole state is folded again from the newest
+    /// checkpoint before `day` instead.
     /// - Returns: the keys whose records were folded again (with the schools merged into), nil when the whole
     ///   state was.
     @discardableResult
     func refreshRecords(_ state: inout LiveState, keys: Set<String>?, from day: Day, upto: Int64) throws -> Set<String>? {
-        guard var keys, !keys.contains(where: { $0.hasPrefix("office:") }) else {
+        guard var keys else {
             let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
             let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: upto, corrections: state.corrections)
             state.current = folded.state

@@ -3,8 +3,9 @@ enum StoreSchema {
     /// The version of the file layout (not of the event schema), kept in `PRAGMA user_version`.
     /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`; version 3 the
     /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`); version 4
-    /// the entity index (`entity_events`); version 5 the index of events by type (`events_type`).
-    static let version: Int64 = 5
+    /// the entity index (`entity_events`); version 5 the index of events by type (`events_type`); version 6
+    /// writes checkpoints in `StateCodec` format 2 (office holdings grouped by office).
+    static let version: Int64 = 6
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (

@@ -47,6 +47,8 @@ enum RandomState {
                 representing: chance(0.5, &random) ? pick(&random) : nil, since: day(using: &random),
                 sincePrecision: DatePrecision.allCases.randomElement(using: &random)!))
         }
+        // As every fold leaves them: grouped by office, in the order drawn within one.
+        state.offices = Office.allCases.flatMap { office in state.offices.filter { $0.office == office } }
         for _ in 0..<Int.random(in: (low / 2)...(scale / 2), using: &random) {
             let key = pick(&random)
             var consortium = ConsortiumRecord(id: key, name: text(using: &random), formed: day(using: &random))

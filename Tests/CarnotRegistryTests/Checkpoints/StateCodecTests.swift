@@ -92,13 +92,32 @@ struct StateCodecTests {
                                   registered: Day(ordinal: 17_167))
         school.mergedFrom = [id("telecom-bretagne"), id("mines-nantes"), id("a")]
         state.schools[school.id] = school
-        for (office, person) in [(Office.treasurer, "zoe"), (.president, "alice"), (.boardMember, "bob")] {
+        for (office, person) in [(Office.president, "alice"), (.treasurer, "zoe"), (.treasurer, "adam"), (.boardMember, "bob")] {
             state.offices.append(OfficeHolding(office: office, person: id(person), representing: nil,
                                                since: Day(ordinal: 14_000), sincePrecision: .month))
         }
         let decoded = try StateCodec.decode(StateCodec.encode(state))
-        #expect(decoded.offices.map(\.person.rawValue) == ["zoe", "alice", "bob"])
+        #expect(decoded.offices.map(\.person.rawValue) == ["alice", "zoe", "adam", "bob"])
         #expect(decoded.schools[id("imt-atlantique")]?.mergedFrom.map(\.rawValue) == ["telecom-bretagne", "mines-nantes", "a"])
+    }
+
+    @Test func aVersionOneCheckpointDecodesWithItsOfficesGroupedAndVersionTwoRefusesThemUngrouped() throws {
+        var state = RegistryState()
+        // In the order of appointment across offices, as format 1 kept them.
+        for (office, person) in [(Office.treasurer, "zoe"), (.president, "alice"), (.treasurer, "adam"), (.boardMember, "bob")] {
+            state.offices.append(OfficeHolding(office: office, person: EntityID(person)!, representing: nil,
+                                               since: Day(ordinal: 14_000), sincePrecision: .day))
+        }
+        var bytes = StateCodec.encode(state)
+        bytes[1] = 1
+
+        #expect(try StateCodec.decode(bytes).offices.map(\.person.rawValue) == ["alice", "zoe", "adam", "bob"])
+        bytes[1] = StateCodec.formatVersion
+        let error = #expect(throws: StateCodecError.self) { try StateCodec.decode(bytes) }
+        guard case .officesOutOfOrder? = error else {
+            Issue.record("expected the holdings to be refused as out of order, got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func aDictionaryKeyThatIsNotItsRecordsIdIsKept() throws {

@@ -27,11 +27,46 @@ struct AssociationEventTests {
         state.apply(.officeHolderAppointed(person: entity("alice"), office: .president, representing: entity("tsn")),
                     on: day("2008-06-01"), precision: .month)
 
+        // Grouped by office: the president's holding comes before the vice-president's appointed earlier.
         #expect(state.offices == [
-            Self.holding("bob", .vicePresident, since: "2007-01-01"),
             Self.holding("alice", .president, since: "2008-06-01", precision: .month, representing: "tsn"),
+            Self.holding("bob", .vicePresident, since: "2007-01-01"),
         ])
         #expect(state.holders(of: .president).map(\.person) == [entity("alice")])
+    }
+
+    @Test func holdingsAreGroupedByOfficeAndInTheOrderOfAppointmentWithinOne() {
+        var state = RegistryState()
+        let appointments: [(String, Office)] = [("zoe", .boardMember), ("bob", .vicePresident), ("alice", .boardMember),
+                                                ("carol", .president), ("dan", .vicePresident)]
+        for (index, (person, office)) in appointments.enumerated() {
+            state.apply(.officeHolderAppointed(person: entity(person), office: office, representing: nil),
+                        on: Day(ordinal: 14_000 + Int32(index)))
+        }
+
+        #expect(state.offices.map { "\($0.office.rawValue):\($0.person)" } == [
+            "president:carol", "vice-president:bob", "vice-president:dan", "board-member:zoe", "board-member:alice",
+        ])
+    }
+
+    @Test func oneSeatsHoldingsFoldedAloneGoBackInTheirPlace() {
+        var whole = RegistryState()
+        var seatOnly = RegistryState()
+        let appointments: [(String, Office)] = [("zoe", .boardMember), ("bob", .vicePresident), ("carol", .president),
+                                                ("dan", .vicePresident), ("erin", .treasurer)]
+        for (index, (person, office)) in appointments.enumerated() {
+            let event = Event.officeHolderAppointed(person: entity(person), office: office, representing: nil)
+            whole.apply(event, on: Day(ordinal: 14_000 + Int32(index)))
+            if office == .vicePresident { seatOnly.apply(event, on: Day(ordinal: 14_000 + Int32(index))) }
+        }
+        var stale = whole
+        stale.apply(.officeHolderLeft(person: entity("bob"), office: .vicePresident), on: Day(ordinal: 14_010))
+        stale.apply(.officeHolderLeft(person: entity("dan"), office: .vicePresident), on: Day(ordinal: 14_010))
+        #expect(stale != whole)
+
+        stale.take(Event.officeKey(.vicePresident), from: seatOnly)
+
+        #expect(stale == whole)
     }
 
     @Test func leavingAnOfficeRemovesThatPersonsHoldingOfThatOfficeOnly() {
