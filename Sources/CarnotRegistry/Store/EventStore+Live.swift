@@ -144,7 +144,10 @@ extension EventStore {
             return nil
         }
         var fresh = RegistryState()
-        let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
+        // A checkpoint made stale by an earlier back-dated event of this write still holds the records it did
+        // not write: without it, each settle would fold from before the earliest such day until the next
+        // interval rewrites the stale checkpoints.
+        let base = try checkpoint(onOrBefore: day.adding(days: -1), upto: upto, holding: keys)
         while true {
             fresh = try entityStates(keys, on: nil, upto: upto, corrections: state.corrections, from: base).allTime
             let mergedInto = keys.compactMap { EntityID($0) }.flatMap { id in
