@@ -94,13 +94,20 @@ extension EventStore {
             if let day { changed = (day, keys) }
         default:
             let day = recorded.effective
-            // Before the latest fact, or on or before a checkpoint's day (which a process that has just loaded
-            // can see, its latest fact having been retracted): the order of facts changes.
-            if state.isBackDated(day) || state.latestCheckpointDay.map({ day <= $0 }) == true {
+            if state.isBackDated(day) {
+                // Before the latest fact: the order of facts changes.
                 changed = (day, recorded.event.recordKeys)
             } else {
-                if let latest = state.latestEffective, day > latest,
-                   recorded.seq - 1 - state.lastCheckpointPosition >= Int64(checkpointInterval) {
+                if let checkpointDay = state.latestCheckpointDay, day <= checkpointDay {
+                    // On or before a checkpoint's day (the front's own day, or a later one that a process which
+                    // has just loaded can see, its latest fact having been retracted), but after every fact:
+                    // applied last, it leaves `current` exact; only the checkpoints of its day and after no
+                    // longer hold. They are written again at the next interval; until then a process that
+                    // loads folds from the one before, a few hundred events. Refreshing the front checkpoint
+                    // here, as for a back-dated event, cost an encoding of the whole state per decision.
+                    try invalidateCheckpoints(from: day, by: recorded.seq, latestDay: checkpointDay)
+                } else if let latest = state.latestEffective, day > latest,
+                          recorded.seq - 1 - state.lastCheckpointPosition >= Int64(checkpointInterval) {
                     // A checkpoint is written from `current`: every record must be exact first.
                     try settle(&state, keys: nil)
                     try writeCheckpoints(&state, front: latest, position: recorded.seq - 1)

@@ -119,4 +119,31 @@ struct CheckpointPropertyTests {
             #expect(try store.state(at: "2015-01-01").institutes[entity("i2")]?.name == "Late")
         }
     }
+
+    /// An event on the day of the front checkpoint, after every fact, is applied to the state the process holds
+    /// (no refold, no new checkpoint), but that checkpoint no longer holds: every answer on that day, from this
+    /// process or another, includes the event.
+    @Test func anEventOnTheFrontCheckpointsDayMakesItStaleAndEveryAnswerIncludesIt() throws {
+        try Fixture.withFileStore { _, path in
+            let store = try EventStore(path: path, environment: FixedEnvironment(), checkpointInterval: 2)
+            try store.append(RandomDecisions.world)
+            for year in 2007...2014 { try store.append([Draft.renameInstitute("i1", to: "Name \(year)", on: "\(year)-06-01")]) }
+            // A back-dated event has the front checkpoint written again at the latest fact's day.
+            try store.append([Draft.renameInstitute("i2", to: "Back-dated", on: "2010-01-01")])
+            let raw = try SQLiteConnection(path: path)
+            let front = day("2014-06-01")
+            #expect(try raw.integer("SELECT max(day) FROM checkpoints") == Int64(front.ordinal))
+
+            let head = try store.append([Draft.renameInstitute("i2", to: "Same day", on: "2014-06-01")]).lastSeq
+
+            #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE day = \(front.ordinal) AND stale_from IS NULL") == 0)
+            let everything = Timeline.state(of: try store.events(), at: front, upto: head)
+            #expect(everything.institutes[entity("i2")]?.name == "Same day")
+            #expect(try store.currentState() == everything)
+            #expect(try store.state(at: "2014-06-01") == everything)
+            let reader = try EventStore(path: path, access: .read)
+            #expect(try reader.currentState() == everything)
+            #expect(try reader.state(at: front) == everything)
+        }
+    }
 }
