@@ -63,6 +63,7 @@ extension EventStore {
         var visited: Set<String> = []
         var written: Set<Int64> = []
         var mergerKeys: Set<String> = []
+        var writing: [String: [Int64]] = [:]
         let writes = try connection.statement("SELECT seq FROM entity_events WHERE entity = ?1 AND writes = 1 AND seq <= ?2 AND effective <= ?3")
         while let key = pending.popFirst() {
             guard visited.insert(key).inserted else { continue }
@@ -71,6 +72,7 @@ extension EventStore {
                 positions.append(row.integer(0))
                 return true
             }
+            writing[key] = positions
             for seq in positions where written.insert(seq).inserted {
                 let filed = Self.filedEvent(try event(at: seq))
                 if case .schoolsMerged = filed {
@@ -80,10 +82,9 @@ extension EventStore {
             }
         }
         // The document can change only after a fact filed under the entity or writing a record it reads whole.
-        let whole = watched.union(mergerKeys)
-        func mayChange(_ fact: Timeline.Fact) -> Bool {
-            fact.event.indexKeys.contains(id.rawValue) || !fact.event.recordKeys.isDisjoint(with: whole)
-        }
+        var changing = Set(named)
+        for key in watched.union(mergerKeys) { changing.formUnion(writing[key] ?? []) }
+        func mayChange(_ fact: Timeline.Fact) -> Bool { changing.contains(fact.seq) }
 
         // The standing facts among them, in fold order, as `Timeline.facts` gives them.
         var facts: [Timeline.Fact] = []

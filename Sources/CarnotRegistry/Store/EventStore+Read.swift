@@ -52,9 +52,11 @@ extension EventStore {
     /// which reads every body the store writes. What it refuses is read again the slow way (the JSON tree,
     /// then `EventSchema.decodeRecorded`), which accepts the same bodies (save one holding `prev` or `hash`,
     /// which the chain columns overwrite) and words the error as it always has.
-    static func decode(_ row: SQLiteRow) throws -> RecordedEvent {
-        let prev = row.text(2)
-        let hash = row.text(3)
+    /// - Parameter chain: false to leave the chain columns unread (a listing that does not print them): the
+    ///   event then holds the genesis hash as both `prev` and `hash`.
+    static func decode(_ row: SQLiteRow, chain: Bool = true) throws -> RecordedEvent {
+        let prev = chain ? row.text(2) : EventSchema.genesisHash
+        let hash = chain ? row.text(3) : EventSchema.genesisHash
         if let event = row.withBytes(1, { body in
             try? FactDecoder.decodeRecorded(UnsafeRawBufferPointer(body), prev: prev, hash: hash)
         }) { return event }
