@@ -139,8 +139,10 @@ extension EventStore {
     /// checkpoint that holds for `upto` plus the facts after it.
     func state(at day: Day, upto: Int64, live: LiveState) throws -> RegistryState {
         if upto >= live.head.seq, !live.isBackDated(day) { return live.current }
-        let base = try validCheckpoint(onOrBefore: day, upto: upto)
-        return try fold(base?.state ?? RegistryState(), after: base?.day, through: day, upto: upto,
-                        corrections: live.corrections).state
+        // The checkpoint's state is handed to the fold as its only copy (see `fold`).
+        var base = try validCheckpoint(onOrBefore: day, upto: upto)
+        let after = base?.day
+        let start = base.take()?.state ?? RegistryState()
+        return try fold(start, after: after, through: day, upto: upto, corrections: live.corrections).state
     }
 }
