@@ -29,11 +29,14 @@ struct ByteTable {
 
     /// Adds the next cell, row after row, `headers.count` cells to a row.
     mutating func add(_ text: String) {
-        let start = bytes.count
-        bytes.append(contentsOf: text.utf8)
-        // Printable ASCII, the usual case, is as wide as it is long; anything else is counted as `String.count`.
-        let ascii = bytes[start...].allSatisfy { $0 &- 0x20 < 0x5F }
-        let length = ascii ? bytes.count - start : text.count
+        // Over the contiguous bytes: printable ASCII, the usual case, is as wide as it is long; anything else
+        // is counted as `String.count`.
+        var text = text
+        let (count, ascii) = text.withUTF8 { cell in
+            bytes.append(contentsOf: cell)
+            return (cell.count, cell.allSatisfy { $0 &- 0x20 < 0x5F })
+        }
+        let length = ascii ? count : text.count
         let column = lengths.count % natural.count
         natural[column] = max(natural[column], length)
         lengths.append(length)
