@@ -21,7 +21,8 @@ struct CarnotBench: ParsableCommand {
         The baseline does the same writes and reads through SQLite's C API alone, on the same rows, with the \
         same durability. Each figure is printed with its target from issue 13 ("Performance").
         """,
-        subcommands: [Run.self, ProofsRun.self, ReplayPeak.self, ScanPeak.self, MeasureChild.self, BackdatedRun.self, AppendsRun.self],
+        subcommands: [Run.self, ProofsRun.self, ReplayPeak.self, ScanPeak.self, MeasureChild.self, BackdatedRun.self,
+                      AppendsRun.self, StateQueries.Run.self],
         defaultSubcommand: Run.self
     )
 

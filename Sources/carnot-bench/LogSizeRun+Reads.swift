@@ -18,15 +18,7 @@ extension LogSizeRun {
 
         // state(at:) at random dates, as known now, on a store opened afresh (as a new process would).
         log("[\(label)] \(queries) state(at:) queries at random dates")
-        let reader = try EventStore(path: ourPath, readOnly: true)
-        var random = SeededGenerator(seed: seed)
-        let first = Day(year: 2006, month: 1, day: 1)!.ordinal
-        let last = Day(year: 2026, month: 6, day: 30)!.ordinal
-        var latencies: [Double] = []
-        for _ in 0..<queries {
-            let day = Day(ordinal: Int32.random(in: first...last, using: &random))
-            latencies.append(try Stopwatch.time { try reader.state(at: day) }.seconds)
-        }
+        let latencies = try StateQueries.latencies(path: ourPath, count: queries, seed: seed)
         let p50 = Stopwatch.quantile(latencies, 0.5)
         let p99 = Stopwatch.quantile(latencies, 0.99)
         table.add("state(at:) at a random date, p50", log: label, ours: Figures.milliseconds(p50),

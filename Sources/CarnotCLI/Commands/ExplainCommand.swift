@@ -18,8 +18,11 @@ struct ExplainCommand: ParsableCommand {
         try output.requireTableOrJSON("explain")
         let store = try self.store.openForReading()
         let id = try EntityDirectory.resolve(entity, in: store)
-        let (events, upto) = try CommandFailure.guarding { () throws(StoreError) in (try store.events(), try store.position(knownAt.cutoff)) }
-        guard let explanation = Explanation.explain(id, at: at.day, events: events, upto: upto) else {
+        // From the entity index: the records the entity's document reads, not the whole log.
+        let explanation = try CommandFailure.guarding { () throws(StoreError) in
+            try store.explanation(of: id, at: at.day, upto: try store.position(knownAt.cutoff))
+        }
+        guard let explanation else {
             throw CommandFailure(message: "no entity '\(id)' on \(at.day); see `carnot state --at \(at)`", code: 64)
         }
         switch output.format {

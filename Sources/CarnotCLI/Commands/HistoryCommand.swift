@@ -4,9 +4,12 @@ import CarnotRegistry
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every event that touched an entity, with its valid date, record time, source and who recorded it.",
+        abstract: "Every event that names an entity, with its valid date, record time, source and who recorded it.",
         discussion: """
-        The entity is an id or a name only one entity matches. --format json prints the events' published \
+        The entity is an id or a name only one entity matches. The events listed are those naming it; a call's \
+        history also lists the label grants made in it, though a grant names only its institute. A correction \
+        is listed under the entities its replacement names; a retraction is not listed, but the event it \
+        retracts shows "retracted by SEQ". --format json prints the events' published \
         lines, each with a "status" member: null, or {"retractedBy": SEQ} / {"correctedBy": SEQ}. A long \
         history reads in pages: --limit N prints the first N events, and --since the last position printed \
         starts the next page.
@@ -40,19 +43,20 @@ struct HistoryCommand: ParsableCommand {
         // JSON, CSV and TSV lines are printed as the events are read; a table needs every row for its widths,
         // so it keeps their cells (not the events) and prints once.
         let out = BufferedOutput()
-        var table = TextTable(headers: Self.headers)
+        var table = ByteTable(headers: Self.headers)
         switch output.format {
         case .csv: out.write(TextTable.csvLine(Self.headers) + "\r\n")
         case .tsv: out.line(TextTable.tsvLine(Self.headers))
         case .table, .json: break
         }
         do {
-            try store.forEachHistoryEntry(of: id, after: since, limit: limit) { entry in
+            // Only the published lines of JSON carry the chain.
+            try store.forEachHistoryEntry(of: id, after: since, limit: limit, chain: output.format == .json) { entry in
                 switch output.format {
                 case .json: out.line(Self.line(entry))
-                case .csv: out.write(TextTable.csvLine(Self.cells(entry)) + "\r\n")
-                case .tsv: out.line(TextTable.tsvLine(Self.cells(entry)))
-                case .table: table.add(Self.cells(entry))
+                case .csv: Self.writeDelimited(entry, separator: ",", end: "\r\n", field: TextTable.csvField, to: out)
+                case .tsv: Self.writeDelimited(entry, separator: "\t", end: "\n", field: TextTable.tsvField, to: out)
+                case .table: Self.forEachCell(entry) { table.add($0) }
                 }
             }
         } catch let error as StoreError {
@@ -62,16 +66,33 @@ struct HistoryCommand: ParsableCommand {
         out.flush()
     }
 
-    /// The row of a table, CSV or TSV for `entry`.
-    static func cells(_ entry: HistoryEntry) -> [String] {
+    /// Calls `body` with each cell of `entry`'s row of a table, CSV or TSV in turn: a listing of thousands of
+    /// rows makes no array per row.
+    static func forEachCell(_ entry: HistoryEntry, _ body: (String) -> Void) {
         let event = entry.event
-        let status = switch entry.status {
-        case .retractedBy(let seq)?: "retracted by \(seq)"
-        case .correctedBy(let seq)?: "corrected by \(seq)"
-        case nil: ""
+        body(String(event.seq))
+        body(event.effectiveDate.description)
+        body(event.recorded.description)
+        body(EventSummary.describe(event.event))
+        body(event.source)
+        body(event.confidence.rawValue)
+        body(event.recordedBy)
+        switch entry.status {
+        case .retractedBy(let seq)?: body("retracted by \(seq)")
+        case .correctedBy(let seq)?: body("corrected by \(seq)")
+        case nil: body("")
         }
-        return [String(event.seq), event.effectiveDate.description, event.recorded.description, EventSummary.describe(event.event),
-                event.source, event.confidence.rawValue, event.recordedBy, status]
+    }
+
+    /// Writes `entry`'s row as one delimited line (`TextTable.csvLine` or `tsvLine` and `end`), field by field.
+    static func writeDelimited(_ entry: HistoryEntry, separator: String, end: String, field: (String) -> String, to out: BufferedOutput) {
+        var first = true
+        forEachCell(entry) { cell in
+            if !first { out.write(separator) }
+            first = false
+            out.write(field(cell))
+        }
+        out.write(end)
     }
 
     /// The published line of `entry`'s event with its `status` member.

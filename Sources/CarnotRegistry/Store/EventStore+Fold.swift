@@ -19,11 +19,14 @@ extension EventStore {
     ///     place of the excluded event, to check what would follow from it).
     ///   - capturing: days on which to hand the state (every fact effective on or before the day) to `capture`.
     ///   - observe: called with each fact as it is applied.
-    func fold(_ base: RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
+    ///
+    /// `base` is consumed: a caller that hands over its only copy (a checkpoint just decoded) spares the fold
+    /// a copy of every table of the state on its first change.
+    func fold(_ base: consuming RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
               excluding: Int64? = nil, inject: (fact: StoredFact, seq: Int64)? = nil, capturing days: [Day] = [],
               capture: (Day, RegistryState) -> Void = { _, _ in },
               observe: (StoredFact) -> Void = { _ in }) throws -> Folded {
-        var state = base
+        var state = consume base
         var latest: Day?
         var pendingDays = days.sorted()[...]
         var replacements = corrections.standingReplacements(after: after, through: through ?? .latest, upto: upto)

@@ -52,9 +52,11 @@ extension EventStore {
     /// which reads every body the store writes. What it refuses is read again the slow way (the JSON tree,
     /// then `EventSchema.decodeRecorded`), which accepts the same bodies (save one holding `prev` or `hash`,
     /// which the chain columns overwrite) and words the error as it always has.
-    static func decode(_ row: SQLiteRow) throws -> RecordedEvent {
-        let prev = row.text(2)
-        let hash = row.text(3)
+    /// - Parameter chain: false to leave the chain columns unread (a listing that does not print them): the
+    ///   event then holds the genesis hash as both `prev` and `hash`.
+    static func decode(_ row: SQLiteRow, chain: Bool = true) throws -> RecordedEvent {
+        let prev = chain ? row.text(2) : EventSchema.genesisHash
+        let hash = chain ? row.text(3) : EventSchema.genesisHash
         if let event = row.withBytes(1, { body in
             try? FactDecoder.decodeRecorded(UnsafeRawBufferPointer(body), prev: prev, hash: hash)
         }) { return event }
@@ -137,8 +139,10 @@ extension EventStore {
     /// checkpoint that holds for `upto` plus the facts after it.
     func state(at day: Day, upto: Int64, live: LiveState) throws -> RegistryState {
         if upto >= live.head.seq, !live.isBackDated(day) { return live.current }
-        let base = try validCheckpoint(onOrBefore: day, upto: upto)
-        return try fold(base?.state ?? RegistryState(), after: base?.day, through: day, upto: upto,
-                        corrections: live.corrections).state
+        // The checkpoint's state is handed to the fold as its only copy (see `fold`).
+        var base = try validCheckpoint(onOrBefore: day, upto: upto)
+        let after = base?.day
+        let start = base.take()?.state ?? RegistryState()
+        return try fold(start, after: after, through: day, upto: upto, corrections: live.corrections).state
     }
 }

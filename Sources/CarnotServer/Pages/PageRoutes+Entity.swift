@@ -25,10 +25,10 @@ extension PageRoutes {
             guard try !entries.isEmpty || store.names(id) else {
                 throw Problem.unknownEntity(id.rawValue, detail: "no event names '\(id)'; search for it at /search?q=\(id)")
             }
-            // The explanation credits the events that changed the entity's fields, whichever entities they name,
-            // so it folds the whole log.
+            // The explanation credits the events that changed the entity's fields, whichever entities they name:
+            // it folds the records the entity's document reads, from the entity index (not the whole log).
             let head = try store.head()
-            return (entries, Explanation.explain(id, at: day, events: try store.events(through: head.seq), upto: head.seq), head)
+            return (entries, try store.explanation(of: id, at: day, upto: head.seq), head)
         }
         let shown = entries.suffix(size)
         var page: [String: Any] = ["id": id.rawValue, "at": day.description, "title": "\(id): history and explanation"]

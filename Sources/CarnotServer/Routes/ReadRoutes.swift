@@ -89,7 +89,8 @@ struct ReadRoutes: Sendable {
         let day = try query.day("at"), knownAt = try query.cutoff()
         let (explanation, cut) = try await store.read { store in
             let cut = try Cut.resolve(knownAt, in: store)
-            return (Explanation.explain(id, at: day, events: try store.events(through: cut.head.seq), upto: cut.head.seq), cut)
+            // From the entity index: the records the entity's document reads, not the whole log.
+            return (try store.explanation(of: id, at: day, upto: cut.head.seq), cut)
         }
         guard let explanation else {
             throw Problem.unknownEntity(id.rawValue, detail: "no entity '\(id)' on \(day); see GET /api/state?at=\(day)")
