@@ -31,10 +31,9 @@ extension EventStore {
             return true
         }
         var events: [Int64: StoredFact] = [:]
-        let body = try connection.statement("SELECT body FROM events WHERE seq = ?1")
         func event(at seq: Int64) throws -> Event {
             if let known = events[seq] { return known.event }
-            guard let fact = try body.first([.integer(seq)], { row in try row.withBytes(0) { try Self.storedFact(seq: seq, body: $0) } }) else {
+            guard let fact = try fact(at: seq) else {
                 throw StoreError.integrity("the entity index names event \(seq), which the log does not hold: run `carnot verify`")
             }
             events[seq] = fact
