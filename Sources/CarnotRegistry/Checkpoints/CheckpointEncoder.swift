@@ -1,8 +1,8 @@
 /// Writes a `RegistryState` in the layout `StateCodec` documents.
 struct CheckpointEncoder {
     private var writer: ByteWriter
-    /// Each identifier of the state to its position in the (ascending) identifier table.
-    private let indices: [EntityID: Int]
+    /// Each identifier of the state and its position in the (ascending) identifier table.
+    private let identifiers: CheckpointIdentifiers
 
     static func encode(_ state: RegistryState) -> [UInt8] {
         var encoder = CheckpointEncoder(state)
@@ -11,11 +11,8 @@ struct CheckpointEncoder {
     }
 
     private init(_ state: RegistryState) {
-        let table = Self.identifiers(of: state).sorted()
-        var indices: [EntityID: Int] = [:]
-        indices.reserveCapacity(table.count)
-        for (index, id) in table.enumerated() { indices[id] = index }
-        self.indices = indices
+        identifiers = Self.identifiers(of: state)
+        let table = identifiers.ascending
         // A rough size, so that the array grows at most once or twice.
         let records = state.institutes.count + state.schools.count + state.people.count + state.consortia.count
         writer = ByteWriter(capacity: 64 + table.count * 16 + records * 40 + state.offices.count * 8)
@@ -25,22 +22,24 @@ struct CheckpointEncoder {
         for id in table { writer.write(string: id.rawValue) }
     }
 
-    /// Every identifier the state mentions, as a key, a record id or a reference.
-    private static func identifiers(of state: RegistryState) -> Set<EntityID> {
-        var ids = Set<EntityID>()
+    /// Every identifier the state mentions, as a key, a record id or a reference, sorted.
+    private static func identifiers(of state: RegistryState) -> CheckpointIdentifiers {
+        let records = state.institutes.count + state.schools.count + state.people.count + state.consortia.count
+            + state.calls.count
+        var ids = CheckpointIdentifiers(expected: records + records / 4)
         for (key, institute) in state.institutes {
             ids.insert(key)
             ids.insert(institute.id)
             if let director = institute.director { ids.insert(director) }
             for term in institute.terms { ids.insert(term.call) }
-            ids.formUnion(institute.notRenewedIn)
+            ids.insert(contentsOf: institute.notRenewedIn)
         }
         for (key, school) in state.schools {
             ids.insert(key)
             ids.insert(school.id)
-            ids.formUnion(school.affiliations.keys)
+            ids.insert(contentsOf: school.affiliations.keys)
             if let into = school.mergedInto { ids.insert(into) }
-            ids.formUnion(school.mergedFrom)
+            ids.insert(contentsOf: school.mergedFrom)
         }
         for (key, person) in state.people {
             ids.insert(key)
@@ -53,12 +52,13 @@ struct CheckpointEncoder {
         for (key, consortium) in state.consortia {
             ids.insert(key)
             ids.insert(consortium.id)
-            ids.formUnion(consortium.members.keys)
+            ids.insert(contentsOf: consortium.members.keys)
         }
         for (key, call) in state.calls {
             ids.insert(key)
             ids.insert(call.id)
         }
+        ids.seal()
         return ids
     }
 
@@ -103,7 +103,7 @@ struct CheckpointEncoder {
         order.reserveCapacity(dictionary.count)
         var index = dictionary.startIndex
         while index != dictionary.endIndex {
-            order.append((indices[dictionary[index].key]!, index))
+            order.append((identifiers.position(of: dictionary[index].key), index))
             dictionary.formIndex(after: &index)
         }
         order.sort { $0.position < $1.position }
@@ -182,11 +182,11 @@ struct CheckpointEncoder {
         for value in optionals { if let value { writer.write(signed: Int64(value)) } }
     }
 
-    private mutating func write(ref id: EntityID) { writer.write(count: indices[id]!) }
+    private mutating func write(ref id: EntityID) { writer.write(count: identifiers.position(of: id)) }
 
     private mutating func write(optionalRef id: EntityID?) {
         guard let id else { return writer.write(byte: 0) }
-        writer.write(count: indices[id]! + 1)
+        writer.write(count: identifiers.position(of: id) + 1)
     }
 
     private mutating func write(refs ids: [EntityID]) {

@@ -26,8 +26,15 @@ extension EventStore {
         } ?? (.empty, Timestamp(microseconds: 0))
     }
 
-    /// Reads the head and the corrections, then folds the state after every fact from the newest valid
-    /// checkpoint (the empty state when there is none).
+    /// Reads the head and the corrections, then folds the state after every fact from the newest checkpoint
+    /// (the empty state when there is none).
+    ///
+    /// That checkpoint may be stale: back-dated events recorded after it wrote some of its records (its
+    /// `staleKeys`, read from the events since it went stale). Those records are folded again from the entity
+    /// index, as a write settles the records its back-dated events changed, at a cost independent of how far
+    /// back they reached. So a back-dated decision need not write the front checkpoint again for the next
+    /// process (`refreshFrontCheckpoint`). A checkpoint made stale by a retraction or a correction, which may
+    /// change records it does not name, is passed over for an older one.
     private func loadLiveState() throws -> LiveState {
         var loaded = LiveState()
         (loaded.head, loaded.lastRecorded) = try storedHead()
@@ -40,11 +47,15 @@ extension EventStore {
         let checkpoints = try checkpointSummary(upto: loaded.head.seq)
         loaded.lastCheckpointPosition = checkpoints.lastPosition
         loaded.latestCheckpointDay = checkpoints.latestDay
-        let base = try validCheckpoint(onOrBefore: .latest, upto: loaded.head.seq)
-        let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: loaded.head.seq,
+        var base = try checkpoint(onOrBefore: .latest, upto: loaded.head.seq, holding: [])
+        let (day, staleKeys) = (base?.day, base?.staleKeys ?? [])
+        let folded = try fold(base.take()?.state ?? RegistryState(), after: day, upto: loaded.head.seq,
                               corrections: loaded.corrections)
         loaded.current = folded.state
-        loaded.latestEffective = [base?.day, folded.latest].compactMap { $0 }.max()
+        loaded.latestEffective = [day, folded.latest].compactMap { $0 }.max()
+        if let day, !staleKeys.isEmpty {
+            try refreshRecords(&loaded, keys: staleKeys, from: day, upto: loaded.head.seq)
+        }
         return loaded
     }
 
@@ -119,7 +130,14 @@ extension EventStore {
         state.head = LogHead(seq: recorded.seq, hash: recorded.hash)
         state.lastRecorded = recorded.recorded
         if let changed {
-            state.frontCheckpointStale = true
+            // A process that loads folds again the records a back-dated event wrote (`loadLiveState`); it
+            // cannot learn which records a retraction or a correction changed, so the front is written again.
+            // Once an interval has passed without a front event (which writes the checkpoints), the front is
+            // written too, so that a loader never reads more than an interval of events to learn them.
+            if changed.keys == nil || recorded.event.isCorrection
+                || recorded.seq - state.lastCheckpointPosition >= Int64(checkpointInterval) {
+                state.frontCheckpointStale = true
+            }
             try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
             if let keys = changed.keys {
                 // Folded again when next read, or when the write ends (`settle`).

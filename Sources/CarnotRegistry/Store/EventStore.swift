@@ -36,8 +36,9 @@ public final class EventStore {
     public let access: StoreAccess
     /// The path as the caller gave it, for messages.
     let shownPath: String
-    /// The checkpoints checked and decoded inside the current write transaction, trusted there without a new
-    /// check of their states (`refresh` forgets them when a write begins); at most `decodedCheckpointLimit`.
+    /// The checkpoints checked and decoded inside write transactions, by row, with their checksums: trusted in
+    /// a later write without decoding again while the row's checksum and seals still match
+    /// (`sealedState`); at most `decodedCheckpointLimit`.
     var decodedCheckpoints: [CheckpointID: (checksum: [UInt8], state: RegistryState)] = [:]
     /// Facts decoded inside the current write transaction, by position (`foldedFact(at:)`).
     var factCache: [Int64: StoredFact] = [:]

@@ -23,9 +23,10 @@ struct LiveState {
     var lastCheckpointPosition: Int64 = 0
     /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
     var latestCheckpointDay: Day?
-    /// True when an event of the current write changed facts already known (a back-dated event, a
-    /// retraction, a correction): the checkpoint at the front of valid time went stale, and is written again
-    /// before the write commits (`refreshFrontCheckpoint`), so that the next process does not refold.
+    /// True when a retraction or a correction of the current write (or a change whose records are unknown)
+    /// made the checkpoint at the front of valid time stale: a process that loads cannot use it, so it is
+    /// written again before the write commits (`refreshFrontCheckpoint`), and the next process does not
+    /// refold from an older one. A back-dated event leaves it stale: a loader folds its records again.
     var frontCheckpointStale = false
 
     /// True when an event effective on `day` takes effect before facts already known, so that the state

@@ -109,7 +109,8 @@ struct CheckpointPropertyTests {
             for (checkpointDay, staleFrom) in try stale(before: head) {
                 #expect(staleFrom == (checkpointDay >= day("2012-01-01") ? head : nil), "checkpoint of \(checkpointDay)")
             }
-            // The front one is written again at the new head, so that the next process need not refold.
+            // An interval (2) has passed since the last checkpoint: the front one is written again at the new
+            // head (inside an interval it is left stale; see `StaleFrontLoadTests`).
             let front = try raw.statement("SELECT stale_from IS NULL FROM checkpoints WHERE day = ?1 AND position = ?2")
                 .first([.integer(Int64(day("2020-06-01").ordinal)), .integer(head)]) { $0.integer(0) == 1 }
             #expect(front == true)
@@ -128,7 +129,8 @@ struct CheckpointPropertyTests {
             let store = try EventStore(path: path, environment: FixedEnvironment(), checkpointInterval: 2)
             try store.append(RandomDecisions.world)
             for year in 2007...2014 { try store.append([Draft.renameInstitute("i1", to: "Name \(year)", on: "\(year)-06-01")]) }
-            // A back-dated event has the front checkpoint written again at the latest fact's day.
+            // A back-dated event an interval (2) after the last checkpoint has the front checkpoint written again
+            // at the latest fact's day.
             try store.append([Draft.renameInstitute("i2", to: "Back-dated", on: "2010-01-01")])
             let raw = try SQLiteConnection(path: path)
             let front = day("2014-06-01")
