@@ -134,8 +134,10 @@ extension EventStore {
             // cannot learn which records a retraction or a correction changed, so the front is written again.
             // Once an interval has passed without a front event (which writes the checkpoints), the front is
             // written too, so that a loader never reads more than an interval of events to learn them.
+            // So is it once the write has changed more records than a loader should fold again.
             if changed.keys == nil || recorded.event.isCorrection
-                || recorded.seq - state.lastCheckpointPosition >= Int64(checkpointInterval) {
+                || recorded.seq - state.lastCheckpointPosition >= Int64(checkpointInterval)
+                || state.unsettled.count + (changed.keys?.count ?? 0) > Self.loaderRefoldLimit {
                 state.frontCheckpointStale = true
             }
             try invalidateCheckpoints(from: changed.day, by: recorded.seq, latestDay: state.latestCheckpointDay)
@@ -151,6 +153,10 @@ extension EventStore {
         }
         live = state
     }
+
+    /// A write whose back-dated events change more records than this has the front checkpoint written again:
+    /// one encoding of the state, instead of every process that loads until the next interval folding them all.
+    static let loaderRefoldLimit = 64
 
     /// Folds again the records of `keys` in the state after every fact, as known at `upto`, from the entity
     /// index. A merged school's record passes into the school it was merged into, which is refreshed too.

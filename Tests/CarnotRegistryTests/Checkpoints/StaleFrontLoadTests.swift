@@ -57,6 +57,28 @@ struct StaleFrontLoadTests {
         }
     }
 
+    /// A decision whose back-dated events change more records than a loader should fold again has the front
+    /// written again at its head; a smaller one leaves it stale.
+    @Test func aBackDatedDecisionOfManyRecordsWritesTheFrontAgain() throws {
+        try Fixture.withFileStore { _, path in
+            let writer = try EventStore(path: path, environment: FixedEnvironment(), checkpointInterval: 200)
+            let schools = (1...EventStore.loaderRefoldLimit + 1).map { "school-\($0)" }
+            try writer.append(schools.map { Draft.registerSchool($0, "School \($0)", on: "2010-01-01") })
+            // One rename a day: the checkpoints are written at position 200, and no interval passes below.
+            let start = day("2010-01-02")
+            try writer.append((0..<150).map { Draft.renameSchool("school-1", to: "Name \($0)", on: start.adding(days: $0).description) })
+            let raw = try SQLiteConnection(path: path)
+            #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE position = 200 AND stale_from IS NULL") >= 1)
+            let few = try writer.append(schools.prefix(3).map { Draft.renameSchool($0, to: "\($0) renamed", on: "2010-03-01") }).lastSeq
+            #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE position = \(few)") == 0)
+            #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE position = 200 AND stale_from IS NULL") == 0)
+            let many = try writer.append(schools.map { Draft.renameSchool($0, to: "\($0) again", on: "2010-03-15") }).lastSeq
+            #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE position = \(many) AND stale_from IS NULL") == 1)
+            let reader = try EventStore(path: path, access: .read)
+            #expect(try reader.currentState() == Timeline.state(of: try reader.events(), at: .latest))
+        }
+    }
+
     /// A correction is not learned from the events after a stale checkpoint: the front is written again.
     @Test func aCorrectionWritesTheFrontAgain() throws {
         try Fixture.withFileStore { _, path in
