@@ -73,17 +73,24 @@ extension EventStore {
     /// The state of the checkpoint row (`day`, `position`), when its checksum, stale seal and log hash match;
     /// nil when it is damaged.
     func sealedState(day: Day, position: Int64) throws -> RegistryState? {
-        try connection.statement(Self.sealedCheckpointSQL).first([.integer(Int64(day.ordinal)), .integer(position)]) { row -> RegistryState? in
+        try connection.statement("""
+            SELECT c.position_hash, c.checksum, c.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
+                   c.stale_from, c.stale_seal
+            FROM checkpoints c WHERE c.day = ?1 AND c.position = ?2
+            """).first([.integer(Int64(day.ordinal)), .integer(position)]) { row -> RegistryState? in
             let checksum = row.bytes(1)
-            let seals = Self.sealsHold(row, checksum: checksum)
+            let staleFrom = row.isNull(4) ? nil : row.integer(4)
+            let seals = row.text(0) == row.text(3) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: staleFrom) == row.bytes(5)
             // The back-dated events of a decision start their folds from a few checkpoints again and again:
             // inside one write transaction (no other process can change the file), each is decoded once.
             let id = CheckpointID(day: day, position: position)
             if seals, connection.inWriteTransaction, let known = decodedCheckpoints[id], known.checksum == checksum {
                 return known.state
             }
-            guard seals, Self.checksumHolds(row, day: day, position: position, checksum: checksum),
-                  let state = try? row.withBytes(2, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }) else {
+            let sealed = seals && row.withBytes(2) { state in
+                CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(0), state: state) == checksum
+            }
+            guard sealed, let state = try? row.withBytes(2, { bytes in try StateCodec.decode(UnsafeRawBufferPointer(bytes)) }) else {
                 return nil
             }
             if connection.inWriteTransaction {
@@ -92,38 +99,6 @@ extension EventStore {
             }
             return state
         } ?? nil
-    }
-
-    /// The bytes of the checkpoint row (`day`, `position`), undecoded, when its checksum, stale seal and log
-    /// hash match (as `sealedState` checks them); nil when it is damaged.
-    func sealedBytes(day: Day, position: Int64) throws -> [UInt8]? {
-        try connection.statement(Self.sealedCheckpointSQL).first([.integer(Int64(day.ordinal)), .integer(position)]) { row -> [UInt8]? in
-            let checksum = row.bytes(1)
-            guard Self.sealsHold(row, checksum: checksum),
-                  Self.checksumHolds(row, day: day, position: position, checksum: checksum) else { return nil }
-            return row.bytes(2)
-        } ?? nil
-    }
-
-    /// A checkpoint row with what its seals are checked against: its position hash and the log's hash at
-    /// that position, its checksum, state, stale mark and stale seal.
-    private static let sealedCheckpointSQL = """
-        SELECT c.position_hash, c.checksum, c.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
-               c.stale_from, c.stale_seal
-        FROM checkpoints c WHERE c.day = ?1 AND c.position = ?2
-        """
-
-    /// True when the row's position hash is the log's and its stale seal matches its stale mark.
-    private static func sealsHold(_ row: SQLiteRow, checksum: [UInt8]) -> Bool {
-        let staleFrom = row.isNull(4) ? nil : row.integer(4)
-        return row.text(0) == row.text(3) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: staleFrom) == row.bytes(5)
-    }
-
-    /// True when the row's checksum is that of its day, position, position hash and state.
-    private static func checksumHolds(_ row: SQLiteRow, day: Day, position: Int64, checksum: [UInt8]) -> Bool {
-        row.withBytes(2) { state in
-            CheckpointSeal.checksum(day: day, position: position, positionHash: row.text(0), state: state) == checksum
-        }
     }
 
     func checkpointSummary(upto: Int64) throws -> CheckpointSummary {

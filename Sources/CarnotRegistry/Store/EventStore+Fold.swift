@@ -22,22 +22,17 @@ extension EventStore {
     ///
     /// `base` is consumed: a caller that hands over its only copy (a checkpoint just decoded) spares the fold
     /// a copy of every table of the state on its first change.
-    /// - Parameter decoding: the base still being decoded on another thread (`base` is then ignored): the
-    ///   facts read meanwhile are held, at most `heldFactLimit`, and applied once it is there.
-    /// - Throws: `CheckpointDecoding.Undecodable` when `decoding` fails.
     func fold(_ base: consuming RegistryState, after: Day?, through: Day? = nil, upto: Int64, corrections: CorrectionIndex,
               excluding: Int64? = nil, inject: (fact: StoredFact, seq: Int64)? = nil, capturing days: [Day] = [],
               capture: (Day, RegistryState) -> Void = { _, _ in },
-              observe: (StoredFact) -> Void = { _ in }, decoding: CheckpointDecoding? = nil) throws -> Folded {
+              observe: (StoredFact) -> Void = { _ in }) throws -> Folded {
         var state = consume base
         var latest: Day?
         var pendingDays = days.sorted()[...]
         var replacements = corrections.standingReplacements(after: after, through: through ?? .latest, upto: upto)
             .filter { $0.target != excluding }[...]
-        var decoding = decoding
-        var held: [StoredFact] = []
 
-        func applyNow(_ fact: StoredFact) {
+        func apply(_ fact: StoredFact, seq: Int64) {
             while let day = pendingDays.first, day < fact.effective {
                 capture(day, state)
                 pendingDays.removeFirst()
@@ -45,23 +40,6 @@ extension EventStore {
             state.apply(fact.event, on: fact.effective, precision: fact.precision)
             observe(fact)
             latest = fact.effective
-        }
-        /// Takes the base from `decoding` and applies the facts held while it was decoded.
-        func settleBase() throws {
-            guard let pending = decoding.take() else { return }
-            guard let decoded = pending.take() else { throw CheckpointDecoding.Undecodable() }
-            state = decoded
-            for fact in held { applyNow(fact) }
-            held = []
-        }
-        func apply(_ fact: StoredFact, seq: Int64) throws {
-            if decoding != nil {
-                held.append(fact)
-                if held.count < Self.heldFactLimit { return }
-                try settleBase()
-                return
-            }
-            applyNow(fact)
         }
         var injected = inject.flatMap { pending in
             after.map { pending.fact.effective > $0 } ?? true && through.map { pending.fact.effective <= $0 } ?? true
@@ -83,13 +61,13 @@ extension EventStore {
                 guard bound.map({ key < $0 }) ?? true else { return }
                 if let pending = injected, let nextInjected, nextInjected == key {
                     injected = nil
-                    try apply(pending.fact, seq: pending.seq)
+                    apply(pending.fact, seq: pending.seq)
                     continue
                 }
                 let next = replacements.removeFirst()
                 guard case .eventCorrected(_, _, let replacement)? = try fact(at: next.seq)?.event else { continue }
-                try apply(StoredFact(event: replacement.event, effective: replacement.effective,
-                                     precision: replacement.precision), seq: next.seq)
+                apply(StoredFact(event: replacement.event, effective: replacement.effective,
+                                 precision: replacement.precision), seq: next.seq)
             }
         }
 
@@ -109,18 +87,13 @@ extension EventStore {
                 try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq))
             }
             guard let fact = try readableFact(seq: seq, row: row, column: 2) else { return true }
-            try apply(fact, seq: seq)
+            apply(fact, seq: seq)
             return true
         }
         try applyReplacements(before: nil)
-        try settleBase()
         for day in pendingDays { capture(day, state) }
         return Folded(state: state, latest: latest)
     }
-
-    /// At most this many facts are held while the base of a fold is decoded (about 1 MB); a fold that meets
-    /// more waits for the base there and applies the rest as it reads them.
-    static let heldFactLimit = 8_192
 
     /// The fact in `column` of `row`, or nil when this build cannot decode it: such an event (written by an
     /// older or faulty build) is left out of the fold and reported through `warn`, so that the store stays

@@ -137,40 +137,12 @@ extension EventStore {
 
     /// The state on `day` as known at `upto`: the kept current state when it is the answer, else the nearest
     /// checkpoint that holds for `upto` plus the facts after it.
-    ///
-    /// Outside a write transaction the checkpoint is decoded on another thread while the facts after it are
-    /// read (`CheckpointDecoding`). When that checkpoint is damaged or does not decode, the answer is folded
-    /// again the sequential way, which warns and starts from an older one.
     func state(at day: Day, upto: Int64, live: LiveState) throws -> RegistryState {
         if upto >= live.head.seq, !live.isBackDated(day) { return live.current }
-        if !connection.inWriteTransaction, let decoding = try decodingCheckpoint(onOrBefore: day, upto: upto) {
-            do {
-                return try fold(RegistryState(), after: decoding.day, through: day, upto: upto,
-                                corrections: live.corrections, decoding: decoding).state
-            } catch is CheckpointDecoding.Undecodable {}
-        }
         // The checkpoint's state is handed to the fold as its only copy (see `fold`).
         var base = try validCheckpoint(onOrBefore: day, upto: upto)
         let after = base?.day
         let start = base.take()?.state ?? RegistryState()
         return try fold(start, after: after, through: day, upto: upto, corrections: live.corrections).state
-    }
-}
-
-extension EventStore {
-    /// The newest checkpoint on or before `day` that holds in full at `upto` (as `validCheckpoint` would
-    /// take it), its seals checked and its state set decoding on another thread; nil when there is none or
-    /// when that one is damaged, for `validCheckpoint` to handle (it warns and takes an older one).
-    func decodingCheckpoint(onOrBefore day: Day, upto: Int64) throws -> CheckpointDecoding? {
-        guard try hasSealedCheckpoints() else { return nil }
-        let newest = try connection.statement("""
-            SELECT day, position FROM checkpoints
-            WHERE day <= ?1 AND position <= ?2 AND (stale_from IS NULL OR stale_from > ?2)
-            ORDER BY day DESC, position DESC LIMIT 1
-            """).first([.integer(Int64(day.ordinal)), .integer(upto)]) { row in
-                (day: Day(ordinal: Int32(row.integer(0))), position: row.integer(1))
-            }
-        guard let newest, let bytes = try sealedBytes(day: newest.day, position: newest.position) else { return nil }
-        return CheckpointDecoding(day: newest.day, bytes: bytes)
     }
 }

@@ -17,15 +17,24 @@ struct CheckpointUpgradeTests {
     /// Rewrites every checkpoint of the file as layout 5 wrote it: format 1, the offices' groups in reverse
     /// order (what a layout-5 fold could leave), sealed. Returns how many hold offices of several groups.
     private static func downgrade(_ raw: SQLiteConnection) throws -> Int {
+        var rows: [(day: Int64, position: Int64, staleFrom: Int64?, hash: String, state: [UInt8])] = []
+        try raw.statement("SELECT day, position, stale_from, position_hash, state FROM checkpoints").query { row in
+            rows.append((row.integer(0), row.integer(1), row.isNull(2) ? nil : row.integer(2), row.text(3), row.bytes(4)))
+            return true
+        }
         var mixed = 0
-        for row in try SealedCheckpointRow.all(raw) {
+        for row in rows {
             var state = try StateCodec.decode(row.state)
             let reversed = Office.allCases.reversed().flatMap { office in state.offices.filter { $0.office == office } }
             if reversed != state.offices { mixed += 1 }
             state.offices = reversed
             var bytes = StateCodec.encode(state)
             bytes[1] = 1
-            try row.reseal(bytes, in: raw)
+            let checksum = CheckpointSeal.checksum(day: Day(ordinal: Int32(row.day)), position: row.position,
+                                                   positionHash: row.hash, state: bytes)
+            try raw.statement("UPDATE checkpoints SET state = ?1, checksum = ?2, stale_seal = ?3 WHERE day = ?4 AND position = ?5")
+                .execute([.blob(bytes), .blob(checksum), .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: row.staleFrom)),
+                          .integer(row.day), .integer(row.position)])
         }
         try raw.execute("PRAGMA user_version = 5")
         return mixed
