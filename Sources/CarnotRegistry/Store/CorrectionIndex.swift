@@ -18,9 +18,15 @@ struct CorrectionIndex {
     private var byTarget: [Int64: [Int64]] = [:]
     /// The replacements, ordered by (day, seq), for range lookups.
     private var replacements: [Entry] = []
+    /// One bit per position, set for each correction and each event a correction names: a fold asks of
+    /// every row it reads whether it is either, and a bit answers the (most frequent) no without the two
+    /// dictionary lookups (about 4 % of a `state(at:)` at 1M events).
+    private var mentioned: [UInt64] = []
 
     /// Adds a correction; they arrive in log order.
     mutating func add(_ entry: Entry) {
+        mark(entry.seq)
+        mark(entry.target)
         bySeq[entry.seq] = entry
         byTarget[entry.target, default: []].append(entry.seq)
         guard let day = entry.day else { return }
@@ -29,6 +35,21 @@ struct CorrectionIndex {
     }
 
     func isCorrection(_ seq: Int64) -> Bool { bySeq[seq] != nil }
+
+    /// False when the event at `seq` is neither a correction nor named by one: then `isCorrection` is false
+    /// and `deciding` nil for every cut-off.
+    func mentions(_ seq: Int64) -> Bool {
+        guard seq >= 0 else { return false }
+        let word = Int(seq >> 6)
+        return word < mentioned.count && mentioned[word] & (1 << UInt64(seq & 63)) != 0
+    }
+
+    private mutating func mark(_ seq: Int64) {
+        guard seq >= 0 else { return }
+        let word = Int(seq >> 6)
+        if word >= mentioned.count { mentioned.append(contentsOf: repeatElement(0, count: max(word + 1, mentioned.count * 2) - mentioned.count)) }
+        mentioned[word] |= 1 << UInt64(seq & 63)
+    }
 
     /// The correction at position `seq`, if it is one.
     func correction(at seq: Int64) -> Entry? { bySeq[seq] }

@@ -79,7 +79,8 @@ extension EventStore {
         let upper = through.map { Int64($0.ordinal) } ?? .max
         try statement.query([.integer(lower), .integer(upper), .integer(upto)]) { row in
             let seq = row.integer(0)
-            if corrections.isCorrection(seq) || seq == excluding || corrections.deciding(seq, upto: upto) != nil {
+            if seq == excluding || corrections.mentions(seq)
+                && (corrections.isCorrection(seq) || corrections.deciding(seq, upto: upto) != nil) {
                 return true
             }
             if !replacements.isEmpty || injected != nil {

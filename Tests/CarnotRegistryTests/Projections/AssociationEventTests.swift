@@ -49,6 +49,11 @@ struct AssociationEventTests {
         ])
     }
 
+    @Test func officeRanksFollowAllCases() {
+        // The groups of `offices` follow `Office.allCases`; the rank that orders them is a hand-written switch.
+        #expect(Office.allCases.map(\.rank) == Array(Office.allCases.indices))
+    }
+
     @Test func oneSeatsHoldingsFoldedAloneGoBackInTheirPlace() {
         var whole = RegistryState()
         var seatOnly = RegistryState()
