@@ -30,5 +30,6 @@ extension EventStore {
         factCache = [:]
         decodedCheckpoints = [:]
         staleWrites = [:]
+        entityCursors = EntityCursors()
     }
 }
