@@ -31,5 +31,6 @@ extension EventStore {
         decodedCheckpoints = [:]
         staleWrites = [:]
         entityCursors = EntityCursors()
+        invalidatedFrom = nil
     }
 }
