@@ -89,7 +89,7 @@ extension EventStore {
     /// The fact that the entry at `seq` of the entity index stands for as known at `upto`: the event itself
     /// when no correction decides it, the replacement when `seq` is the correction that decides its target;
     /// nil when it is superseded, excluded or does not decode.
-    private func standingFact(at seq: Int64, upto: Int64, corrections: CorrectionIndex, excluding: Int64?) throws -> StoredFact? {
+    func standingFact(at seq: Int64, upto: Int64, corrections: CorrectionIndex, excluding: Int64?) throws -> StoredFact? {
         guard seq != excluding else { return nil }
         if let correction = corrections.correction(at: seq) {
             guard correction.target != excluding, corrections.deciding(correction.target, upto: upto)?.seq == seq,

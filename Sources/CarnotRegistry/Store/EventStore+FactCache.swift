@@ -30,5 +30,7 @@ extension EventStore {
     func forgetWriteCaches() {
         factCache = [:]
         staleWrites = [:]
+        entityCursors = EntityCursors()
+        invalidatedFrom = nil
     }
 }

@@ -19,8 +19,19 @@ extension EventStore {
     /// Folds again the unsettled records among `keys` (all of them when nil) in `state`.
     func settle(_ state: inout LiveState, keys: Set<String>?) throws {
         guard let from = state.unsettledFrom else { return }
-        let wanted = keys.map { $0.intersection(state.unsettled) } ?? state.unsettled
+        var wanted = keys.map { $0.intersection(state.unsettled) } ?? state.unsettled
         guard !wanted.isEmpty else { return }
+        // The records the write's validation has cursors for are moved on from them (`settledRecord`).
+        for key in wanted {
+            guard let record = try settledRecord(key, upto: state.head.seq, corrections: state.corrections) else { continue }
+            state.current.take(key, from: record)
+            state.unsettled.remove(key)
+            wanted.remove(key)
+        }
+        guard !wanted.isEmpty else {
+            if state.unsettled.isEmpty { state.unsettledFrom = nil }
+            return
+        }
         let foldAll = try foldingAllReadsLess(than: wanted, from: from, upto: state.head.seq)
         if let refreshed = try refreshRecords(&state, keys: foldAll ? nil : wanted, from: from, upto: state.head.seq) {
             state.unsettled.subtract(refreshed)

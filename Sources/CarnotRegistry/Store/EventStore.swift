@@ -45,6 +45,11 @@ public final class EventStore {
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
     var staleWrites: [CheckpointID: (through: Int64, keys: Set<String>?)] = [:]
+    /// The records the current write's validation folded, advanced within the write (`cursorStates`).
+    var entityCursors = EntityCursors()
+    /// Inside the current write, every checkpoint on or after this day is stale: `invalidateCheckpoints`
+    /// marked them and none was written since, so a later back-dated event need not look for them again.
+    var invalidatedFrom: Day?
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
     /// Where the store reports what a caller should know but that does not stop an answer (an event left

@@ -12,6 +12,13 @@ struct DecisionValidator {
     ///   be read.
     func validate(_ event: Event, effective: Day) throws {
         let live = try store.liveState()
+        store.entityCursors.catchUp(to: live.head.seq)
+        try check(event, effective: effective, live: live)
+        // The write inserts it next: the cursors must know, to stay exact or drop what it breaks.
+        store.entityCursors.accepted(event, on: effective, at: live.head.seq)
+    }
+
+    private func check(_ event: Event, effective: Day, live: LiveState) throws {
         switch event {
         case .eventRetracted(let target, _):
             let original = try correctionTarget(target, live: live)
@@ -37,12 +44,13 @@ struct DecisionValidator {
             try checkDependents(of: target, original: original, replacement: replacement, live: live)
         default:
             // The rules read only the records of the entities the event names (`Event.ruleKeys`). At the front of
-            // valid time they are those of the state after every fact; before it, they are folded from the
-            // entity index, from the newest checkpoint on or before the day that holds their records: a few of
-            // the entity's facts.
+            // valid time they are those of the state after every fact; before it, they come from the write's
+            // cursors (`EntityCursors`), or are folded from the entity index, from the newest checkpoint on or
+            // before the day that holds their records: a few of the entity's facts.
             let onDay = if live.isBackDated(effective) {
-                try store.entityStates(event.ruleKeys, on: effective, allTime: false, upto: live.head.seq, corrections: live.corrections,
-                                       from: store.checkpoint(onOrBefore: effective, upto: live.head.seq, holding: event.ruleKeys)).onDay
+                try store.cursorStates(event.ruleKeys, on: effective, live: live)
+                    ?? store.entityStates(event.ruleKeys, on: effective, allTime: false, upto: live.head.seq, corrections: live.corrections,
+                                          from: store.checkpoint(onOrBefore: effective, upto: live.head.seq, holding: event.ruleKeys)).onDay
             } else {
                 live.current
             }
