@@ -15,13 +15,15 @@ struct AppendsRun: ParsableCommand {
     @Option(help: "Events per decision.") var batch = 100
     @Option(help: "Institutes in the synthetic world (as for `run`).") var institutes = 200
     @Option(help: "Seed of the synthetic log (as for `run`).") var seed: UInt64 = 1
+    @Option(help: "Single-event decisions appended after them, timed apart (as `run` does after its decisions of 100).")
+    var singles = 0
     @Option(help: "Events `run` generated beyond --events (its --batched plus --singles), which changes the log's dates.")
     var generatedBeyond = 10_200
 
     func run() throws {
         var tail: [EventDraft] = []
         try SyntheticLog.generate(SyntheticLog.Parameters(events: events + generatedBeyond, institutes: institutes, seed: seed)) { event in
-            if event.seq > events, tail.count < count { tail.append(LogSizeRun.draft(event)) }
+            if event.seq > events, tail.count < count + singles { tail.append(LogSizeRun.draft(event)) }
         }
         let opened = try Stopwatch.time { _ = try EventStore(path: path) }.seconds
         let store = try EventStore(path: path)
@@ -29,12 +31,18 @@ struct AppendsRun: ParsableCommand {
         let loaded = try Stopwatch.time { _ = try store.currentState() }.seconds
         let cpuBefore = Self.cpuSeconds()
         let seconds = try Stopwatch.time {
-            for start in stride(from: 0, to: tail.count, by: batch) { try store.append(Array(tail[start..<min(start + batch, tail.count)])) }
+            for start in stride(from: 0, to: count, by: batch) { try store.append(Array(tail[start..<min(start + batch, count)])) }
         }.seconds
         let cpu = Self.cpuSeconds() - cpuBefore
         print("opened (with any upgrade) \(Figures.duration(opened)), state loaded \(Figures.duration(loaded))")
-        print("\(tail.count) events in decisions of \(batch): \(Figures.duration(seconds)), \(Figures.rate(tail.count, seconds)) events;"
-              + " CPU (user + system) \(Figures.duration(cpu)), \(Figures.rate(tail.count, cpu)) events per CPU second")
+        print("\(count) events in decisions of \(batch): \(Figures.duration(seconds)), \(Figures.rate(count, seconds)) events;"
+              + " CPU (user + system) \(Figures.duration(cpu)), \(Figures.rate(count, cpu)) events per CPU second")
+        guard singles > 0 else { return }
+        let singlesCPUBefore = Self.cpuSeconds()
+        let singlesSeconds = try Stopwatch.time { for draft in tail[count...] { try store.append([draft]) } }.seconds
+        let singlesCPU = Self.cpuSeconds() - singlesCPUBefore
+        print("then \(singles) single-event decisions: \(Figures.duration(singlesSeconds)), \(Figures.rate(singles, singlesSeconds)) decisions;"
+              + " CPU (user + system) \(Figures.duration(singlesCPU)), \(Figures.rate(singles, singlesCPU)) per CPU second")
     }
 
     /// The CPU time (user and system) this process has used: on a shared machine, wall time measures the load.

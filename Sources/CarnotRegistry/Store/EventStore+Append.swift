@@ -19,7 +19,7 @@ extension EventStore {
         }
         // The write's caches are for its own transaction only.
         defer { forgetWriteCaches() }
-        return try guarded {
+        let result = try guarded {
             try connection.transaction {
                 try refresh()
                 let head = try liveState().head
@@ -43,6 +43,8 @@ extension EventStore {
                 return AppendResult(firstSeq: head.seq + 1, lastSeq: last.seq, head: last, replayed: false)
             }
         }
+        keepStaleWrites()
+        return result
     }
 
     /// Runs `body`, which changes the in-memory state along with the file. If it fails, the transaction

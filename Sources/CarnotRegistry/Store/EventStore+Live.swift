@@ -15,6 +15,7 @@ extension EventStore {
             guard let live else { _ = try liveState(); return }
             if try storedHead().head != live.head {
                 self.live = nil
+                committedStaleWrites = [:]
                 _ = try liveState()
             }
         }

@@ -44,7 +44,9 @@ public final class EventStore {
     var factCache: [Int64: StoredFact] = [:]
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
-    var staleWrites: [CheckpointID: (through: Int64, keys: Set<String>?)] = [:]
+    var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
+    /// `staleWrites` of the committed appends of this process, while the head is the one it wrote.
+    var committedStaleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
     /// The records the current write's validation folded, advanced within the write (`cursorStates`).
     var entityCursors = EntityCursors()
     /// Inside the current write, every checkpoint on or after this day is stale: `invalidateCheckpoints`
