@@ -199,17 +199,16 @@ extension EventStore {
 }
 
 extension EventStore {
-    /// Writes, at the head, the checkpoint of the state after every fact (on the latest effective day) when a
-    /// back-dated event, a retraction or a correction of this write made the front one stale. Without it,
-    /// every process opened until the next interval would fold the state again from the checkpoint before
-    /// the changed day: seconds on a large log. Called once per write, before it commits.
+    /// Writes, at the head, the checkpoint of the state after every fact (on the latest effective day) when
+    /// this write left the front one stale in a way a process that loads cannot mend
+    /// (`LiveState.frontCheckpointStale`): after a retraction or a correction, an interval of back-dated events
+    /// without a front one, or a write that changed more records than a loader should fold again. Called once
+    /// per write, before it commits.
     ///
-    /// Only after a retraction or a correction, or an interval of back-dated events without a front one
-    /// (`LiveState.frontCheckpointStale`): a back-dated event leaves
-    /// the front stale, and a process that loads folds again the records it wrote (`loadLiveState`). Writing
-    /// the front after each back-dated decision cost an encoding of the whole state (tens of kilobytes at 1M
-    /// events): 40 % of single-event decisions at 1M, for a checkpoint that the next event on the front's day
-    /// made stale again.
+    /// Otherwise a back-dated event leaves the front stale, and a process that loads folds again the records it
+    /// wrote (`loadLiveState`). Writing the front after each back-dated decision cost an encoding of the whole
+    /// state (tens of kilobytes at 1M events): 40 % of single-event decisions at 1M, for a checkpoint that the
+    /// next event on the front's day made stale again.
     func refreshFrontCheckpoint() throws {
         guard var state = live, state.frontCheckpointStale else { return }
         guard let front = state.latestEffective, state.head.seq > 0 else {
