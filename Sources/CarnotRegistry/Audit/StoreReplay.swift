@@ -22,14 +22,15 @@ struct StoreReplay {
     /// Removes the replay's file.
     func discard() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Takes the next verified event.
-    mutating func add(_ event: RecordedEvent, body: [UInt8]) throws(Failure) {
+    /// Takes the next verified event (its line read by `LogFile.entry`, as an import reads it).
+    mutating func add(_ entry: LogFile.Entry) throws(Failure) {
+        let event = entry.event
         switch event.event {
         case .eventRetracted(let target, _): corrections.append((event.seq, target, nil))
         case .eventCorrected(let target, _, let replacement): corrections.append((event.seq, target, Int64(replacement.effective.ordinal)))
         default: break
         }
-        pending.append(LogFile.Entry(event: event, body: body, file: "the store", line: Int(event.seq)))
+        pending.append(entry)
         if pending.count >= 5_000 { try flush() }
     }
 

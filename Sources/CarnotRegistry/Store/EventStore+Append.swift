@@ -106,9 +106,11 @@ extension EventStore {
 
     /// Hashes and inserts one event whose `prev` is set; returns it with its hash.
     /// - Parameter body: its canonical body when the caller has it already.
-    func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil) throws -> RecordedEvent {
+    /// - Parameter verifiedLine: the event's published line, proven canonical and hashing to `unsigned.hash`
+    ///   (`LogFile.Entry.verifiedLine`): taken as the Merkle leaf, and that hash as the event's.
+    func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil, verifiedLine: [UInt8]? = nil) throws -> RecordedEvent {
         let body = given ?? EventSchema.bodyBytes(of: unsigned)
-        let hash = EventSchema.hash(prev: unsigned.prev, body: body)
+        let hash = verifiedLine == nil ? EventSchema.hash(prev: unsigned.prev, body: body) : unsigned.hash
         try connection.statement("""
             INSERT INTO events (seq, id, type, effective, recorded, body, prev, hash)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -117,8 +119,11 @@ extension EventStore {
                 .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
                 .null, .text(unsigned.prev), .text(hash),
             ], utf8: body, at: 6)
-        try appendMerkleLeaf(seq: unsigned.seq, line: PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
+        try appendMerkleLeaf(seq: unsigned.seq, line: verifiedLine ?? PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
         try indexEntities(of: unsigned)
+        // Read back as this fact before it was inserted (`checkReadable`, by both callers).
+        recentFacts.remember(StoredFact(event: unsigned.event, effective: unsigned.effective, precision: unsigned.precision),
+                             at: unsigned.seq)
         return RecordedEvent(seq: unsigned.seq, id: unsigned.id, schema: unsigned.schema, event: unsigned.event,
                              effective: unsigned.effective, precision: unsigned.precision, recorded: unsigned.recorded,
                              source: unsigned.source, recordedBy: unsigned.recordedBy,

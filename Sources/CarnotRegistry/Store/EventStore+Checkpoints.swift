@@ -163,22 +163,51 @@ extension EventStore {
     /// checkpoint on nearly every recent day (each decision's front), and writing them all again cost an
     /// encoding of the whole state per day; queries between two kept checkpoints fold no more facts than
     /// between two checkpoints of the interval.
+    ///
+    /// Inside an import (`deferringStaleDays`), only the stale days at least `importStaleLag` days before the
+    /// front are written again; the import writes the rest once, at its end (`rewriteStaleCheckpoints`).
     func writeCheckpoints(_ state: inout LiveState, front: Day, position: Int64) throws {
-        var writes: [Day: RegistryState] = [:]
-        let stale = try staleDays()
-        if let first = stale.first {
-            let base = try validCheckpoint(onOrBefore: first.adding(days: -1), upto: position)
-            let spaced = try spacedOut(stale, after: base?.day, upto: position)
-            if let last = spaced.last {
-                _ = try fold(base?.state ?? RegistryState(), after: base?.day, through: last, upto: position,
-                             corrections: state.corrections, capturing: spaced) { day, captured in writes[day] = captured }
-            }
-            for day in stale where writes[day] == nil && day != front {
-                try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
-                    .execute([.integer(Int64(day.ordinal))])
-            }
-        }
+        let lagging = deferringStaleDays ? front.adding(days: -Self.importStaleLag) : nil
+        var writes = try staleRewrites(through: lagging, except: front, upto: position, corrections: state.corrections)
         writes[front] = state.current
+        try insertCheckpoints(writes, position: position)
+        state.lastCheckpointPosition = position
+        state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
+    }
+
+    /// Writes afresh, at the head, every day whose checkpoints are all stale (those `spacedOut` keeps; the
+    /// others are deleted): the end of an import, which deferred the days near the front.
+    func rewriteStaleCheckpoints() throws {
+        let state = try liveState()
+        guard state.head.seq > 0 else { return }
+        // The newest checkpoint's stale rows stay when not written again: a process that loads starts from it.
+        try insertCheckpoints(try staleRewrites(through: nil, except: state.latestCheckpointDay, upto: state.head.seq,
+                                                corrections: state.corrections), position: state.head.seq)
+    }
+
+    /// The states of the stale days on or before `through` (all when nil) that are to be written again, folded
+    /// in one pass from the valid checkpoint before the first; the stale rows of the other days are deleted,
+    /// but for `except`'s.
+    private func staleRewrites(through: Day?, except front: Day?, upto position: Int64,
+                               corrections: CorrectionIndex) throws -> [Day: RegistryState] {
+        var writes: [Day: RegistryState] = [:]
+        let stale = try staleDays().filter { day in through.map { day <= $0 } ?? true }
+        guard let first = stale.first else { return writes }
+        let base = try validCheckpoint(onOrBefore: first.adding(days: -1), upto: position)
+        let spaced = try spacedOut(stale, after: base?.day, upto: position)
+        if let last = spaced.last {
+            _ = try fold(base?.state ?? RegistryState(), after: base?.day, through: last, upto: position,
+                         corrections: corrections, capturing: spaced) { day, captured in writes[day] = captured }
+        }
+        for day in stale where writes[day] == nil && day != front {
+            try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
+                .execute([.integer(Int64(day.ordinal))])
+        }
+        return writes
+    }
+
+    /// Writes `writes` as the checkpoints at `position`, each replacing its day's stale rows.
+    private func insertCheckpoints(_ writes: [Day: RegistryState], position: Int64) throws {
         invalidatedFrom = nil
         let insert = try connection.statement(
             // OR REPLACE: the front may already have been written at this position after a back-dated event.
@@ -193,9 +222,13 @@ extension EventStore {
             try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(bytes), .text(positionHash), .blob(checksum),
                                 .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
         }
-        state.lastCheckpointPosition = position
-        state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
     }
+
+    /// How many days behind the front an import leaves stale checkpoints until its end. Back-dated events
+    /// stale every checkpoint from their day on; the synthetic log back-dates up to 30 days, and rewriting
+    /// the recent stale days at every interval wrote each about four times (a fold of the last few thousand
+    /// facts and an encoding of the whole state per day), about a fifth of an import at 1M.
+    static let importStaleLag = 31
 }
 
 extension EventStore {

@@ -9,7 +9,7 @@ extension EventStore {
     /// fills with other events). Outside a write transaction nothing is cached.
     func foldedFact(at seq: Int64) throws -> StoredFact? {
         let caching = connection.inWriteTransaction
-        if caching, let known = factCache[seq] { return known }
+        if caching, let known = recentFacts.fact(at: seq) ?? factCache[seq] { return known }
         let fact = try connection.statement("SELECT body FROM events WHERE seq = ?1")
             .first([.integer(seq)]) { row in try readableFact(seq: seq, row: row, column: 0) } ?? nil
         if caching, let fact {
@@ -23,12 +23,13 @@ extension EventStore {
     /// At most this many facts are cached (about 20 MB).
     static let factCacheLimit = 100_000
 
-    /// Empties what a write transaction keeps (`factCache`, `staleWrites`; not `decodedCheckpoints`, which are
+    /// Empties what a write transaction keeps (`factCache`, `recentFacts`, `staleWrites`; not `decodedCheckpoints`, which are
     /// checked against their rows on every use): when a
     /// write begins, since a rolled-back one may have kept positions a later one fills with other events,
     /// and when it ends, so that a long-running process (the server) does not hold them between writes.
     func forgetWriteCaches() {
         factCache = [:]
+        recentFacts.removeAll()
         staleWrites = [:]
         entityCursors = EntityCursors()
         invalidatedFrom = nil

@@ -71,6 +71,7 @@ extension EventStore {
             }
         }
 
+        let caching = connection.inWriteTransaction
         let statement = try connection.statement("""
             SELECT seq, effective, body FROM events
             WHERE effective > ?1 AND effective <= ?2 AND seq <= ?3 ORDER BY effective, seq
@@ -85,6 +86,11 @@ extension EventStore {
             }
             if !replacements.isEmpty || injected != nil {
                 try applyReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq))
+            }
+            // Inside a write, the facts it inserted last are kept decoded (`recentFacts`).
+            if caching, let known = recentFacts.fact(at: seq) {
+                apply(known, seq: seq)
+                return true
             }
             guard let fact = try readableFact(seq: seq, row: row, column: 2) else { return true }
             apply(fact, seq: seq)

@@ -35,7 +35,10 @@ extension EventStore {
                           progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
         guard !isReadOnly else { throw .readOnly }
         // The write's caches are for its own transaction only.
-        defer { forgetWriteCaches() }
+        defer {
+            forgetWriteCaches()
+            deferringStaleDays = false
+        }
         return try guarded {
             // One transaction, so that a bad line anywhere leaves the store as it was: SQLite spills what
             // does not fit its page cache to the write-ahead log, on disk, so its memory stays bounded.
@@ -48,6 +51,7 @@ extension EventStore {
                 var last: LogFile.Entry?
                 let storedHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
                 let storedID = try connection.statement("SELECT seq FROM events WHERE id = ?1")
+                deferringStaleDays = true
                 try abandoningLiveStateOnError {
                     while let entry = try next() {
                         let event = entry.event
@@ -91,11 +95,13 @@ extension EventStore {
                         } catch let error as EventFormatError {
                             throw fail(.invalid, error.description)
                         }
-                        try absorb(try insert(event, body: entry.body))
+                        try absorb(try insert(event, body: entry.body, verifiedLine: entry.verifiedLine))
                         appended += 1
                         if let progress, read % 5_000 == 0 { progress(read) }
                     }
                     try settleLiveState()
+                    deferringStaleDays = false
+                    if appended > 0 { try rewriteStaleCheckpoints() }
                 }
                 if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {
                     try checkStoredHead(expectedHead, logEnd: last?.event.seq ?? 0)

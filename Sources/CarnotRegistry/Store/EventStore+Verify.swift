@@ -51,7 +51,8 @@ extension EventStore {
                 let seq = row.integer(0), body = row.bytes(1), prev = row.text(2), hash = row.text(3)
                 let columns = (row.text(4), row.text(5), row.integer(6), row.integer(7))
                 timings.lap("reading the events")
-                let event = try verifier.decodeChained(seq: seq, body: body, prev: prev, hash: hash).event
+                let entry = try verifier.decodeChained(seq: seq, body: body, prev: prev, hash: hash)
+                let event = entry.event
                 timings.lap("chain (hash, decode and canonical form)")
                 try ChainVerifier.checkColumns(of: event, columns: columns)
                 try verifier.advance(past: event)
@@ -62,7 +63,7 @@ extension EventStore {
                     return false
                 }
                 if replay != nil {
-                    try replay!.add(event, body: body)
+                    try replay!.add(entry)
                     timings.lap("rules replay (import into a fresh store)")
                 }
                 if let progress, seq % 10_000 == 0 { progress(seq, total) }

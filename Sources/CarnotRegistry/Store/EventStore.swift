@@ -42,6 +42,10 @@ public final class EventStore {
     var decodedCheckpoints: [CheckpointID: (checksum: [UInt8], state: RegistryState)] = [:]
     /// Facts decoded inside the current write transaction, by position (`foldedFact(at:)`).
     var factCache: [Int64: StoredFact] = [:]
+    /// True inside an import: stale checkpoints near the front are written at its end (`writeCheckpoints`).
+    var deferringStaleDays = false
+    /// The facts the current write inserted last (`RecentFacts`).
+    var recentFacts = RecentFacts()
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]

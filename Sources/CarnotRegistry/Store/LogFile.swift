@@ -9,6 +9,22 @@ public enum LogFile {
         public let body: [UInt8]
         public let file: String
         public let line: Int
+        /// The line itself, when `LogFile.entry` read it: proven canonical and hashing to `event.hash`, so an
+        /// import takes it as the Merkle leaf and the hash as the event's, rather than splicing and hashing
+        /// the body again.
+        let verifiedLine: [UInt8]?
+
+        public init(event: RecordedEvent, body: [UInt8], file: String, line: Int) {
+            self.init(event: event, body: body, file: file, line: line, verifiedLine: nil)
+        }
+
+        init(event: RecordedEvent, body: [UInt8], file: String, line: Int, verifiedLine: [UInt8]?) {
+            self.event = event
+            self.body = body
+            self.file = file
+            self.line = line
+            self.verifiedLine = verifiedLine
+        }
     }
 
     /// The `.ndjson` files at `path`: the file itself, or those in the folder, sorted by name.
@@ -60,7 +76,7 @@ public enum LogFile {
         guard computed == event.hash else {
             throw fail(.integrity, "hash: the line's hash does not match its content (computed \(computed.prefix(12))...): the line was altered")
         }
-        return Entry(event: event, body: body, file: file, line: number)
+        return Entry(event: event, body: body, file: file, line: number, verifiedLine: line)
     }
 
     /// Writes `events` into `folder`, one file per year of record; returns the files written.
