@@ -1,0 +1,88 @@
+import Foundation
+
+extension EventStore {
+    /// How a full replay splits its work between threads (`replayFold`).
+    struct ReplayPlan {
+        /// Facts per batch handed to a decoding thread.
+        var batchSize = 2_048
+        /// Batches read and not yet folded, at most: what bounds memory (a batch holds its bodies, about
+        /// 340 bytes each in the synthetic log, then their facts).
+        var inFlight = 8
+        /// Decoding threads beside the reading one.
+        var decoders = 1
+
+        static let standard = ReplayPlan()
+    }
+
+    /// Folds the whole log, as known at `upto`, into the state after every fact: the facts `fold` applies
+    /// from the empty state without a range, in the same order, with the same corrections, to the same state.
+    ///
+    /// Decoding the bodies is most of a replay's work (`FactDecoder`, about 1.5 µs an event at 1M events,
+    /// against about 0.6 µs for SQLite's read and 0.5 µs for the fold), and it needs nothing but the bytes.
+    /// So this thread reads the rows exactly as `fold` does, copying the bodies of the facts it keeps into
+    /// batches, and folds the decoded batches as they come back, in order; `plan.decoders` threads decode
+    /// them meanwhile. The standing replacements are read and decoded here (a few percent of a log), and put
+    /// into the batches at their turn, so the batches carry the fold's order whole. Memory holds at most
+    /// `plan.inFlight` batches whatever the log.
+    ///
+    /// A body that does not decode is left out and reported (`leaveOut`), as `fold` does, in the same order.
+    func replayFold(upto: Int64, corrections: CorrectionIndex, plan: ReplayPlan = .standard) throws -> RegistryState {
+        var state = RegistryState()
+        var replacements = corrections.standingReplacements(after: nil, through: .latest, upto: upto)[...]
+        let channel = ReplayChannel()
+        for _ in 0..<max(1, plan.decoders) {
+            let thread = Thread { channel.decodeUntilClosed() }
+            thread.start()
+        }
+        defer { channel.close() }
+
+        var sent = 0
+        var folded = 0
+        var batch = ReplayBatch(capacity: plan.batchSize)
+        func foldNext() {
+            for decoded in channel.take(folded) {
+                switch decoded {
+                case .fact(let fact): state.apply(fact.event, on: fact.effective, precision: fact.precision)
+                case .undecodable(let seq, let reason): leaveOut(seq: seq, reason: reason)
+                }
+            }
+            folded += 1
+        }
+        func send() {
+            guard batch.count > 0 else { return }
+            while sent - folded >= max(1, plan.inFlight) { foldNext() }
+            channel.send(batch, number: sent)
+            sent += 1
+            batch = ReplayBatch(capacity: plan.batchSize)
+        }
+        /// Puts into the batch the replacements that come before `bound` in fold order.
+        func addReplacements(before bound: (Day, Int64)?) throws {
+            while let next = replacements.first, bound.map({ (next.day!, next.seq) < $0 }) ?? true {
+                replacements.removeFirst()
+                guard case .eventCorrected(_, _, let replacement)? = try fact(at: next.seq)?.event else { continue }
+                batch.append(seq: next.seq, ready: StoredFact(event: replacement.event, effective: replacement.effective,
+                                                              precision: replacement.precision))
+                if batch.count >= plan.batchSize { send() }
+            }
+        }
+
+        let statement = try connection.statement("""
+            SELECT seq, effective, body FROM events
+            WHERE effective > ?1 AND effective <= ?2 AND seq <= ?3 ORDER BY effective, seq
+            """)
+        try statement.query([.integer(.min), .integer(.max), .integer(upto)]) { row in
+            let seq = row.integer(0)
+            if corrections.mentions(seq) && (corrections.isCorrection(seq) || corrections.deciding(seq, upto: upto) != nil) {
+                return true
+            }
+            if !replacements.isEmpty { try addReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq)) }
+            row.withBytes(2) { body in batch.append(seq: seq, body: body) }
+            if batch.count >= plan.batchSize { send() }
+            return true
+        }
+        try addReplacements(before: nil)
+        send()
+        while folded < sent { foldNext() }
+        return state
+    }
+}
