@@ -8,8 +8,9 @@ extension EventStore {
         /// Batches read and not yet folded, at most: what bounds memory (a batch holds its bodies, about
         /// 340 bytes each in the synthetic log, then their facts).
         var inFlight = 8
-        /// Decoding threads beside the reading one.
-        var decoders = 1
+        /// Decoding threads beside the reading and the folding one: one on two cores (where a second only
+        /// adds switching: the three threads already keep both busy), more where there are cores to spare.
+        var decoders = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount - 2))
 
         static let standard = ReplayPlan()
     }
@@ -17,43 +18,31 @@ extension EventStore {
     /// Folds the whole log, as known at `upto`, into the state after every fact: the facts `fold` applies
     /// from the empty state without a range, in the same order, with the same corrections, to the same state.
     ///
-    /// Decoding the bodies is most of a replay's work (`FactDecoder`, about 1.5 µs an event at 1M events,
-    /// against about 0.6 µs for SQLite's read and 0.5 µs for the fold), and it needs nothing but the bytes.
-    /// So this thread reads the rows exactly as `fold` does, copying the bodies of the facts it keeps into
-    /// batches, and folds the decoded batches as they come back, in order; `plan.decoders` threads decode
-    /// them meanwhile. The standing replacements are read and decoded here (a few percent of a log), and put
-    /// into the batches at their turn, so the batches carry the fold's order whole. Memory holds at most
-    /// `plan.inFlight` batches whatever the log.
+    /// One thread did it all, one event after the other: SQLite's read (about 1 µs an event at 1M events,
+    /// what the bench's raw scan costs too), decoding the body (`FactDecoder`, about 1.3 µs) and the fold
+    /// (about 0.5 µs). Decoding needs nothing but the bytes, and the fold nothing but the decoded facts, so
+    /// the three run side by side: this thread reads the rows exactly as `fold` does and copies the bodies
+    /// of the facts it keeps into batches; `plan.decoders` threads decode the batches; one thread folds them
+    /// in the order read (`ReplayChannel`). The standing replacements are read and decoded here (a few
+    /// percent of a log) and put into the batches at their turn, so the batches carry the fold's order
+    /// whole. Memory holds at most `plan.inFlight` batches whatever the log.
     ///
     /// A body that does not decode is left out and reported (`leaveOut`), as `fold` does, in the same order.
     func replayFold(upto: Int64, corrections: CorrectionIndex, plan: ReplayPlan = .standard) throws -> RegistryState {
-        var state = RegistryState()
         var replacements = corrections.standingReplacements(after: nil, through: .latest, upto: upto)[...]
         let channel = ReplayChannel()
         for _ in 0..<max(1, plan.decoders) {
-            let thread = Thread { channel.decodeUntilClosed() }
-            thread.start()
+            Thread { channel.decodeUntilClosed() }.start()
         }
-        defer { channel.close() }
+        Thread { channel.foldUntilClosed() }.start()
+        var closed = false
+        defer { if !closed { channel.close() } }
 
-        var sent = 0
-        var folded = 0
         var batch = ReplayBatch(capacity: plan.batchSize)
-        func foldNext() {
-            for decoded in channel.take(folded) {
-                switch decoded {
-                case .fact(let fact): state.apply(fact.event, on: fact.effective, precision: fact.precision)
-                case .undecodable(let seq, let reason): leaveOut(seq: seq, reason: reason)
-                }
-            }
-            folded += 1
-        }
         func send() {
             guard batch.count > 0 else { return }
-            while sent - folded >= max(1, plan.inFlight) { foldNext() }
-            channel.send(batch, number: sent)
-            sent += 1
-            batch = ReplayBatch(capacity: plan.batchSize)
+            channel.send(batch, inFlight: max(1, plan.inFlight))
+            batch = channel.reuse() ?? ReplayBatch(capacity: plan.batchSize)
         }
         /// Puts into the batch the replacements that come before `bound` in fold order.
         func addReplacements(before bound: (Day, Int64)?) throws {
@@ -82,7 +71,10 @@ extension EventStore {
         }
         try addReplacements(before: nil)
         send()
-        while folded < sent { foldNext() }
-        return state
+        channel.close()
+        closed = true
+        let folded = channel.folded()
+        for (seq, reason) in folded.undecodable { leaveOut(seq: seq, reason: reason) }
+        return folded.state
     }
 }

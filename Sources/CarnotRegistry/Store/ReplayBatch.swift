@@ -29,6 +29,13 @@ struct ReplayBatch: Sendable {
 
     var count: Int { items.count }
 
+    /// Empties the batch, keeping its storage for the next one (a replay reuses a few buffers instead of
+    /// allocating, and the kernel zeroing, a fresh one per batch).
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        items.removeAll(keepingCapacity: true)
+    }
+
     /// Appends a stored body, copied.
     mutating func append(seq: Int64, body: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: body)

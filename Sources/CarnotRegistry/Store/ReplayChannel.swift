@@ -1,28 +1,46 @@
 import Foundation
 
-/// Hands the batches of a replay from the thread that reads them from SQLite (and folds) to the threads
-/// that decode them, and the decoded batches back, in the order they were read.
+/// Passes the batches of a replay between its threads: from the one that reads them from SQLite to those
+/// that decode them, and on to the one that folds them, in the order they were read.
 ///
-/// The reader counts what it sent and took back, and takes a decoded batch only when one is in flight, so
-/// it never waits for nothing; it bounds the batches in flight (`EventStore.replayFold`), so memory holds a
-/// few batches whatever the size of the log. Closing it lets the decoding threads end once the queue is
-/// empty, also when the reader stops on an error.
+/// The reader waits while `inFlight` batches are read and not yet folded, so memory holds a few batches
+/// whatever the size of the log. Closing it (at the end, or when the reader stops on an error) lets the
+/// decoding threads end once the queue is empty, and the folding thread once it has folded every batch
+/// sent.
 final class ReplayChannel: @unchecked Sendable {
+    /// What the folding thread hands back: the state, and the bodies it left out, in fold order.
+    typealias Folded = (state: RegistryState, undecodable: [(seq: Int64, reason: String)])
+
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queued: [(number: Int, batch: ReplayBatch)] = []
     private var done: [Int: [ReplayBatch.Decoded]] = [:]
+    /// Batches decoded and emptied, for the reader to fill again.
+    private var spare: [ReplayBatch] = []
+    private var sent = 0
+    private var foldedCount = 0
     private var closed = false
+    private var result: Folded?
 
-    /// Queues batch `number` (numbered from 0, in the order read) for decoding.
-    func send(_ batch: ReplayBatch, number: Int) {
+    /// Queues the next batch for decoding, once fewer than `inFlight` batches are read and not yet folded.
+    func send(_ batch: ReplayBatch, inFlight: Int) {
         condition.lock()
-        queued.append((number, batch))
+        defer { condition.unlock() }
+        while sent - foldedCount >= inFlight { condition.wait() }
+        queued.append((sent, batch))
+        sent += 1
         condition.broadcast()
-        condition.unlock()
     }
 
-    /// Lets the decoding threads end when the queue is empty.
+    /// An empty batch whose storage a decoded one left, if any.
+    func reuse() -> ReplayBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        return spare.popLast()
+    }
+
+    /// Says that no batch follows: the decoding threads end once the queue is empty, the folding thread
+    /// once it has folded every batch sent.
     func close() {
         condition.lock()
         closed = true
@@ -30,7 +48,7 @@ final class ReplayChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The decoding thread's loop: decodes batches until the channel is closed and empty.
+    /// A decoding thread's loop: decodes batches until the channel is closed and the queue empty.
     func decodeUntilClosed() {
         while true {
             condition.lock()
@@ -39,21 +57,52 @@ final class ReplayChannel: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let (number, batch) = queued.removeFirst()
+            var (number, batch) = queued.removeFirst()
             condition.unlock()
             let decoded = batch.decoded()
+            batch.removeAll()
             condition.lock()
             done[number] = decoded
+            spare.append(batch)
             condition.broadcast()
             condition.unlock()
         }
     }
 
-    /// Batch `number` decoded, waiting for it; the caller must have sent it.
-    func take(_ number: Int) -> [ReplayBatch.Decoded] {
+    /// The folding thread's loop: folds the decoded batches in the order read, then hands back the state.
+    func foldUntilClosed() {
+        var state = RegistryState()
+        var undecodable: [(seq: Int64, reason: String)] = []
+        var number = 0
+        while true {
+            condition.lock()
+            while done[number] == nil && !(closed && number >= sent) { condition.wait() }
+            guard let decoded = done.removeValue(forKey: number) else {
+                result = (state, undecodable)
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            condition.unlock()
+            for item in decoded {
+                switch item {
+                case .fact(let fact): state.apply(fact.event, on: fact.effective, precision: fact.precision)
+                case .undecodable(let seq, let reason): undecodable.append((seq, reason))
+                }
+            }
+            number += 1
+            condition.lock()
+            foldedCount = number
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// What the folding thread made of every batch; call after `close`.
+    func folded() -> Folded {
         condition.lock()
         defer { condition.unlock() }
-        while done[number] == nil { condition.wait() }
-        return done.removeValue(forKey: number)!
+        while result == nil { condition.wait() }
+        return result.take()!
     }
 }
