@@ -88,6 +88,10 @@ extension EventStore {
         try refresh()
         return try guarded {
             let live = try liveState()
+            // A replay reads each page once: the small cache spares it filling the large one (see
+            // `setPageCache`); the large one is back for the folds that follow.
+            try connection.execute("PRAGMA cache_size = -\(Self.onePassPageCacheKilobytes)")
+            defer { try? connection.execute("PRAGMA cache_size = -\(Self.pageCacheKilobytes)") }
             return try replayFold(upto: live.head.seq, corrections: live.corrections)
         }
     }

@@ -52,4 +52,11 @@ struct ReplayPipelineTests {
             #expect(try store.replayFold(upto: 0, corrections: CorrectionIndex(), plan: plan) == RegistryState())
         }
     }
+
+    @Test func theReplayGivesBackTheLargePageCacheForTheFoldsThatFollow() throws {
+        let store = try EventStore(path: ":memory:", environment: FixedEnvironment())
+        try store.append(RandomDecisions.world)
+        _ = try store.replay()
+        #expect(try store.connection.integer("PRAGMA cache_size") == -Int64(EventStore.pageCacheKilobytes))
+    }
 }
