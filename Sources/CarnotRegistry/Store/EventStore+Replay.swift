@@ -3,8 +3,11 @@ import Foundation
 extension EventStore {
     /// How a full replay splits its work between threads (`replayFold`).
     struct ReplayPlan {
-        /// Facts per batch handed to a decoding thread.
+        /// Facts per batch handed to a decoding thread, at most.
         var batchSize = 2_048
+        /// Bytes of bodies per batch, about: a batch is sent once it holds this many, so that a log of long
+        /// bodies (long notes, mergers of many schools) fills fewer facts a batch, not more memory.
+        var batchBytes = 1 << 20
         /// Batches read and not yet folded, at most: what bounds memory (a batch holds its bodies, about
         /// 340 bytes each in the synthetic log, then their facts).
         var inFlight = 8
@@ -66,7 +69,7 @@ extension EventStore {
             }
             if !replacements.isEmpty { try addReplacements(before: (Day(ordinal: Int32(row.integer(1))), seq)) }
             row.withBytes(2) { body in batch.append(seq: seq, body: body) }
-            if batch.count >= plan.batchSize { send() }
+            if batch.count >= plan.batchSize || batch.byteCount >= plan.batchBytes { send() }
             return true
         }
         try addReplacements(before: nil)

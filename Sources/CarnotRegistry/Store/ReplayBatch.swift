@@ -29,6 +29,9 @@ struct ReplayBatch: Sendable {
 
     var count: Int { items.count }
 
+    /// The bytes of the bodies it holds.
+    var byteCount: Int { bytes.count }
+
     /// Empties the batch, keeping its storage for the next one (a replay reuses a few buffers instead of
     /// allocating, and the kernel zeroing, a fresh one per batch).
     mutating func removeAll() {

@@ -15,6 +15,8 @@ struct ReplayPipelineTests {
         .init(batchSize: 2, inFlight: 1, decoders: 2),
         .init(batchSize: 3, inFlight: 2, decoders: 3),
         .init(batchSize: 7, inFlight: 3, decoders: 1),
+        // Batches cut by their bytes (a body or two each) before their count.
+        .init(batchSize: 50, batchBytes: 500, inFlight: 2, decoders: 2),
         .standard,
     ]
 
