@@ -30,6 +30,12 @@ extension EventStore {
     /// percent of a log) and put into the batches at their turn, so the batches carry the fold's order
     /// whole. Memory holds at most `plan.inFlight` batches whatever the log.
     ///
+    /// The read stays `fold`'s (bodies looked up in (effective, seq) order): reading them in one scan by
+    /// position and reordering them in memory was measured not to pay. At 1M events, in C against SQLite,
+    /// the scan by position took 0.36-0.55 s and the order from the index alone 0.17-0.19 s, against
+    /// 0.50-0.71 s for this read, since a log's positions mostly follow its days and the lookups walk the
+    /// table's pages nearly in order.
+    ///
     /// A body that does not decode is left out and reported (`leaveOut`), as `fold` does, in the same order.
     func replayFold(upto: Int64, corrections: CorrectionIndex, plan: ReplayPlan = .standard) throws -> RegistryState {
         var replacements = corrections.standingReplacements(after: nil, through: .latest, upto: upto)[...]
