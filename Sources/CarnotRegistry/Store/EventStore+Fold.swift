@@ -109,10 +109,15 @@ extension EventStore {
             return try row.withBytes(column) { bytes in try Self.storedFact(seq: seq, body: bytes) }
         } catch let error as StoreError {
             guard case .integrity(let reason) = error else { throw error }
-            if undecodable.updateValue(reason, forKey: seq) == nil {
-                warn("warning: \(reason); it is left out of every answer until it is retracted or corrected (`carnot retract \(seq) --reason ...`), and `carnot verify` fails on it")
-            }
+            leaveOut(seq: seq, reason: reason)
             return nil
+        }
+    }
+
+    /// Records that the event at `seq` does not decode (`reason`) and warns of it, once per process.
+    func leaveOut(seq: Int64, reason: String) {
+        if undecodable.updateValue(reason, forKey: seq) == nil {
+            warn("warning: \(reason); it is left out of every answer until it is retracted or corrected (`carnot retract \(seq) --reason ...`), and `carnot verify` fails on it")
         }
     }
 

@@ -44,4 +44,21 @@ import Testing
             #expect(later.isEmpty)
         }
     }
+
+    @Test func theFullReplayLeavesItOutAsTheFoldDoes() throws {
+        try Fixture.withFileStore { writer, path in
+            for draft in RuleFixture.decisions { try writer.append([draft]) }
+            let faulty = try appendUndecodable(to: writer)
+            let store = try EventStore(path: path, access: .read)
+            var warnings: [String] = []
+            store.warn = { warnings.append($0) }
+            let replayed = try store.replay()
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("event \(faulty) does not decode") == true)
+            #expect(store.undecodable[faulty] != nil)
+            let live = try store.liveState()
+            #expect(replayed == (try store.fold(RegistryState(), after: nil, upto: live.head.seq, corrections: live.corrections).state))
+            #expect(warnings.count == 1, "one warning per event and process")
+        }
+    }
 }
