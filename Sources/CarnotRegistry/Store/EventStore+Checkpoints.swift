@@ -199,10 +199,7 @@ extension EventStore {
             _ = try fold(base?.state ?? RegistryState(), after: base?.day, through: last, upto: position,
                          corrections: corrections, capturing: spaced) { day, captured in writes[day] = captured }
         }
-        for day in stale where writes[day] == nil && day != front {
-            try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
-                .execute([.integer(Int64(day.ordinal))])
-        }
+        for day in stale where writes[day] == nil && day != front { try deleteStaleRows(on: day) }
         return writes
     }
 
@@ -215,13 +212,18 @@ extension EventStore {
         let positionHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
             .first([.integer(position)]) { $0.text(0) } ?? EventSchema.genesisHash
         for (day, captured) in writes.sorted(by: { $0.key < $1.key }) {
-            try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
-                .execute([.integer(Int64(day.ordinal))])
+            try deleteStaleRows(on: day)
             let bytes = StateCodec.encode(captured)
             let checksum = CheckpointSeal.checksum(day: day, position: position, positionHash: positionHash, state: bytes)
             try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(bytes), .text(positionHash), .blob(checksum),
                                 .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
         }
+    }
+
+    /// Deletes the stale checkpoints of `day`: written afresh, or not kept (`spacedOut`).
+    private func deleteStaleRows(on day: Day) throws {
+        try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
+            .execute([.integer(Int64(day.ordinal))])
     }
 
     /// How many days behind the front an import leaves stale checkpoints until its end. Back-dated events

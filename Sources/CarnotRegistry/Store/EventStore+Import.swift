@@ -100,7 +100,6 @@ extension EventStore {
                         if let progress, read % 5_000 == 0 { progress(read) }
                     }
                     try settleLiveState()
-                    deferringStaleDays = false
                     if appended > 0 { try rewriteStaleCheckpoints() }
                 }
                 if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {

@@ -23,10 +23,11 @@ struct LiveState {
     var lastCheckpointPosition: Int64 = 0
     /// The latest day of any checkpoint, so that appends after it skip the invalidation query.
     var latestCheckpointDay: Day?
-    /// True when a retraction or a correction of the current write (or a change whose records are unknown)
-    /// made the checkpoint at the front of valid time stale: a process that loads cannot use it, so it is
-    /// written again before the write commits (`refreshFrontCheckpoint`), and the next process does not
-    /// refold from an older one. A back-dated event leaves it stale: a loader folds its records again.
+    /// True when the current write left the checkpoint at the front of valid time stale in a way a process
+    /// that loads should not mend (`EventStore.absorb`): a retraction or a correction (or a change whose records
+    /// are unknown), an interval of back-dated events without a front one, or more changed records than
+    /// `EventStore.loaderRefoldLimit`. It is then written again before the write commits
+    /// (`refreshFrontCheckpoint`). Otherwise a back-dated event leaves it stale: a loader folds its records again.
     var frontCheckpointStale = false
 
     /// True when an event effective on `day` takes effect before facts already known, so that the state
