@@ -25,10 +25,11 @@ struct ImportCommand: ParsableCommand {
         }
         // Streamed: memory holds one line, whatever the size of the log. The first line is read before the
         // store is opened, so that a file that is not a log never creates one.
-        let reader: LogFile.Reader
+        // The lines are read and proven on a thread of their own, a few batches ahead of the import.
+        let reader: LogFile.Prefetcher
         var first: LogFile.Entry?
         do {
-            reader = try LogFile.Reader(path)
+            reader = LogFile.Prefetcher(try LogFile.Reader(path))
             first = try reader.next()
         } catch {
             throw CommandFailure(StoreError.badLine(error))

@@ -15,8 +15,8 @@ public enum Auditor {
     /// - Throws: `StoreError.badLine` when the log itself does not import (altered line, broken chain).
     public static func audit(events: String, snapshots: String,
                              progress: ((Int, Int64, Int64) -> Void)? = nil) throws(StoreError) -> AuditReport {
-        let reader: LogFile.Reader
-        do { reader = try LogFile.Reader(events) } catch { throw .badLine(error) }
+        let reader: LogFile.Prefetcher
+        do { reader = LogFile.Prefetcher(try LogFile.Reader(events)) } catch { throw .badLine(error) }
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("carnot-audit-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"))

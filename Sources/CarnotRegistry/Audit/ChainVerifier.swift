@@ -15,8 +15,13 @@ public struct ChainVerifier {
     private var expectedSeq: Int64 = 1
     private var previousHash = EventSchema.genesisHash
     private var previousRecorded = Timestamp(microseconds: .min)
+    /// Whether each entry also carries what an import of it needs (`LineProof`): `verify`'s rules replay
+    /// imports them; a check of the chain alone does not.
+    private let provingLines: Bool
 
-    public init() {}
+    public init() { provingLines = false }
+
+    init(provingLines: Bool) { self.provingLines = provingLines }
 
     /// The head verified so far.
     public var head: LogHead { LogHead(seq: expectedSeq - 1, hash: previousHash) }
@@ -49,7 +54,8 @@ public struct ChainVerifier {
         }
         let entry: LogFile.Entry
         do {
-            entry = try LogFile.entry(PublishedLine.splice(body: body, prev: prev, hash: hash), file: "the store", line: Int(seq))
+            entry = try LogFile.entry(PublishedLine.splice(body: body, prev: prev, hash: hash), file: "the store", line: Int(seq),
+                                      proving: provingLines)
         } catch {
             switch error.kind {
             case .integrity:

@@ -106,11 +106,12 @@ extension EventStore {
 
     /// Hashes and inserts one event whose `prev` is set; returns it with its hash.
     /// - Parameter body: its canonical body when the caller has it already.
-    /// - Parameter verifiedLine: the event's published line, proven canonical and hashing to `unsigned.hash`
-    ///   (`LogFile.Entry.verifiedLine`): taken as the Merkle leaf, and that hash as the event's.
-    func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil, verifiedLine: [UInt8]? = nil) throws -> RecordedEvent {
+    /// - Parameter proof: what reading the event's published line proved (`LineProof`): the line was
+    ///   canonical and hashed to `unsigned.hash`, so its leaf is taken as the Merkle leaf, that hash as the
+    ///   event's, and its entity rows as the event's.
+    func insert(_ unsigned: RecordedEvent, body given: [UInt8]? = nil, proof: LineProof? = nil) throws -> RecordedEvent {
         let body = given ?? EventSchema.bodyBytes(of: unsigned)
-        let hash = verifiedLine == nil ? EventSchema.hash(prev: unsigned.prev, body: body) : unsigned.hash
+        let hash = proof == nil ? EventSchema.hash(prev: unsigned.prev, body: body) : unsigned.hash
         try connection.statement("""
             INSERT INTO events (seq, id, type, effective, recorded, body, prev, hash)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -119,8 +120,9 @@ extension EventStore {
                 .integer(Int64(unsigned.effective.ordinal)), .integer(unsigned.recorded.microseconds),
                 .null, .text(unsigned.prev), .text(hash),
             ], utf8: body, at: 6)
-        try appendMerkleLeaf(seq: unsigned.seq, line: verifiedLine ?? PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash))
-        try indexEntities(of: unsigned)
+        try appendMerkleLeaf(seq: unsigned.seq,
+                             leafHash: proof?.leafHash ?? MerkleHash.leaf(PublishedLine.splice(body: body, prev: unsigned.prev, hash: hash)))
+        try insertEntityRows(proof?.entityRows ?? Self.entityRows(seq: unsigned.seq, event: unsigned.event, effective: unsigned.effective))
         // Read back as this fact before it was inserted (`checkReadable`, by both callers).
         recentFacts.remember(StoredFact(event: unsigned.event, effective: unsigned.effective, precision: unsigned.precision),
                              at: unsigned.seq)

@@ -1,11 +1,7 @@
 extension EventStore {
-    /// Files the event just inserted at `recorded.seq` in the entity index, under `Event.indexKeys`. Called
-    /// once per insert, inside the insert's transaction.
-    func indexEntities(of recorded: RecordedEvent) throws {
-        try insertEntityRows(Self.entityRows(seq: recorded.seq, event: recorded.event, effective: recorded.effective))
-    }
-
-    private func insertEntityRows(_ rows: [EntityRow]) throws {
+    /// Files an event just inserted in the entity index, under its rows (`entityRows`). Called once per
+    /// insert, inside the insert's transaction.
+    func insertEntityRows(_ rows: [EntityRow]) throws {
         let insert = try connection.statement("INSERT OR REPLACE INTO entity_events (entity, effective, seq, writes) VALUES (?1, ?2, ?3, ?4)")
         for row in rows {
             try insert.execute([.text(row.entity), .integer(row.effective), .integer(row.seq), .integer(row.writes ? 1 : 0)])

@@ -48,7 +48,7 @@ extension EventStore {
                 var read = 0
                 var present = 0
                 var appended = 0
-                var last: LogFile.Entry?
+                var lastSeq: Int64?
                 let storedHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
                 let storedID = try connection.statement("SELECT seq FROM events WHERE id = ?1")
                 deferringStaleDays = true
@@ -56,7 +56,7 @@ extension EventStore {
                     while let entry = try next() {
                         let event = entry.event
                         read += 1
-                        last = entry
+                        lastSeq = event.seq
                         func fail(_ kind: LogLineError.Kind, _ message: String) -> LogLineError {
                             LogLineError(file: entry.file, line: entry.line, kind: kind, message: message)
                         }
@@ -86,8 +86,13 @@ extension EventStore {
                             throw fail(.invalid, "id: '\(event.id)' is already the id of event \(other); event ids are unique")
                         }
                         do {
-                            // The line was read by the full decoder (`LogFile.entry`) and proven canonical.
-                            try EventSchema.checkReadable(event, body: entry.body, fullReaderDone: true)
+                            // The line was read by the full decoder (`LogFile.entry`) and proven canonical; when
+                            // it proved the line (`LineProof`), it made the readback check too.
+                            if let proof = entry.proof {
+                                if let unreadable = proof.unreadable { throw unreadable }
+                            } else {
+                                try EventSchema.checkReadable(event, body: entry.body, fullReaderDone: true)
+                            }
                             try settle(before: event.event, effective: event.effective)
                             try DecisionValidator(store: self).validate(event.event, effective: event.effective)
                         } catch let error as ValidationError {
@@ -95,15 +100,15 @@ extension EventStore {
                         } catch let error as EventFormatError {
                             throw fail(.invalid, error.description)
                         }
-                        try absorb(try insert(event, body: entry.body, verifiedLine: entry.verifiedLine))
+                        try absorb(try insert(event, body: entry.body, proof: entry.proof))
                         appended += 1
                         if let progress, read % 5_000 == 0 { progress(read) }
                     }
                     try settleLiveState()
                     if appended > 0 { try rewriteStaleCheckpoints() }
                 }
-                if let expectedHead, last.map({ $0.event.seq < expectedHead.seq }) ?? true {
-                    try checkStoredHead(expectedHead, logEnd: last?.event.seq ?? 0)
+                if let expectedHead, lastSeq.map({ $0 < expectedHead.seq }) ?? true {
+                    try checkStoredHead(expectedHead, logEnd: lastSeq ?? 0)
                 }
                 try refreshFrontCheckpoint()
                 progress?(read)

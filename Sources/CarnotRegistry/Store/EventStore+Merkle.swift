@@ -4,18 +4,23 @@ extension EventStore {
     ///
     /// Nodes are replaced rather than refused when present: they can only be left over from a tail that was
     /// removed behind the store's back (a file rewritten), and are recomputed here from the leaves that stand.
-    func appendMerkleLeaf(seq: Int64, line: [UInt8]) throws {
-        let leaf = MerkleHash.leaf(line)
+    func appendMerkleLeaf(seq: Int64, leafHash leaf: [UInt8]) throws {
         let insert = try connection.statement("INSERT OR REPLACE INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
         try insert.execute([.integer(0), .integer(seq - 1), .blob(leaf)])
+        merkleFrontier[0] = (seq - 1, leaf)
         let read = try connection.statement("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2")
         let closed = try MerkleTree.closedNodes(by: seq - 1, leafHash: leaf) { level, index in
+            // Nodes of a level are added in order, so a left sibling is the last one this write added there.
+            if let last = merkleFrontier[level], last.index == index { return last.hash }
             guard let hash = try read.first([.integer(Int64(level)), .integer(index)], { $0.bytes(0) }) else {
                 throw StoreError.integrity("the Merkle tree lacks node (\(level), \(index)): run `carnot verify`")
             }
             return hash
         }
-        for (level, index, hash) in closed { try insert.execute([.integer(Int64(level)), .integer(index), .blob(hash)]) }
+        for (level, index, hash) in closed {
+            try insert.execute([.integer(Int64(level)), .integer(index), .blob(hash)])
+            merkleFrontier[level] = (index, hash)
+        }
     }
 
     /// Layout upgrade to version 3: checkpoints of an older layout carry no checksum, so they are dropped

@@ -39,7 +39,7 @@ extension EventStore {
             timings.lap("SQLite integrity check")
             if let failure { return VerificationReport(verifiedHead: .empty, failure: failure) }
         }
-        var verifier = ChainVerifier()
+        var verifier = ChainVerifier(provingLines: !chainOnly)
         var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
         defer { replay?.discard() }
         var failure: ChainVerifier.Failure?

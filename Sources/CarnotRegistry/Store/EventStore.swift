@@ -46,6 +46,9 @@ public final class EventStore {
     var deferringStaleDays = false
     /// The facts the current write inserted last (`RecentFacts`).
     var recentFacts = RecentFacts()
+    /// Per level of the Merkle tree, the last node the current write added (`appendMerkleLeaf`): the left
+    /// sibling the next leaf's closing nodes hash with, without reading it back.
+    var merkleFrontier: [Int: (index: Int64, hash: [UInt8])] = [:]
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]

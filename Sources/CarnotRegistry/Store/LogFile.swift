@@ -9,21 +9,21 @@ public enum LogFile {
         public let body: [UInt8]
         public let file: String
         public let line: Int
-        /// The line itself, when `LogFile.entry` read it: proven canonical and hashing to `event.hash`, so an
-        /// import takes it as the Merkle leaf and the hash as the event's, rather than splicing and hashing
-        /// the body again.
-        let verifiedLine: [UInt8]?
+        /// What `LogFile.entry` proved of the line, when it read it with `proving`: the line was canonical and
+        /// hashed to `event.hash`, so an import takes the proof's leaf as the Merkle leaf and that hash as the
+        /// event's, rather than splicing and hashing the body again, and its readback check as done.
+        let proof: LineProof?
 
         public init(event: RecordedEvent, body: [UInt8], file: String, line: Int) {
-            self.init(event: event, body: body, file: file, line: line, verifiedLine: nil)
+            self.init(event: event, body: body, file: file, line: line, proof: nil)
         }
 
-        init(event: RecordedEvent, body: [UInt8], file: String, line: Int, verifiedLine: [UInt8]?) {
+        init(event: RecordedEvent, body: [UInt8], file: String, line: Int, proof: LineProof?) {
             self.event = event
             self.body = body
             self.file = file
             self.line = line
-            self.verifiedLine = verifiedLine
+            self.proof = proof
         }
     }
 
@@ -53,7 +53,9 @@ public enum LogFile {
     }
 
     /// Decodes one line and checks that it is canonical and that its hash covers it.
-    static func entry(_ line: [UInt8], file: String, line number: Int) throws(LogLineError) -> Entry {
+    /// - Parameter proving: also work out what an import needs of the line (`LineProof`); `verify
+    ///   --chain-only`, which imports nothing, does without.
+    static func entry(_ line: [UInt8], file: String, line number: Int, proving: Bool = true) throws(LogLineError) -> Entry {
         func fail(_ kind: LogLineError.Kind, _ message: String) -> LogLineError {
             LogLineError(file: file, line: number, kind: kind, message: message)
         }
@@ -76,7 +78,8 @@ public enum LogFile {
         guard computed == event.hash else {
             throw fail(.integrity, "hash: the line's hash does not match its content (computed \(computed.prefix(12))...): the line was altered")
         }
-        return Entry(event: event, body: body, file: file, line: number, verifiedLine: line)
+        return Entry(event: event, body: body, file: file, line: number,
+                     proof: proving ? LineProof(line: line, event: event, body: body) : nil)
     }
 
     /// Writes `events` into `folder`, one file per year of record; returns the files written.

@@ -147,7 +147,7 @@ import Testing
     }
 }
 
-private extension String {
+extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String? {
         guard let range = range(of: target) else { return nil }
         return replacingCharacters(in: range, with: replacement)
