@@ -2,14 +2,17 @@ import Foundation
 
 /// What `verify` rebuilds from the log alone while it walks the chain: the correction index, and a fresh
 /// store (a scratch file, `EventStore.makeScratch`) the events are imported into, exactly as `import`
-/// would (every event re-validated under the rules). Each derived table of the verified store is then compared with it.
+/// would (every event re-validated under the rules), on a thread of its own (`BackgroundImport`). Each
+/// derived table of the verified store is then compared with it.
 struct StoreReplay {
     typealias Failure = ChainVerifier.Failure
 
     /// (seq, target, replacement day) of every retraction and correction, in log order.
     private(set) var corrections: [(seq: Int64, target: Int64, day: Int64?)] = []
+    /// The replay store: read it only after `flush`, when the importing thread is done with it.
     let replay: EventStore
     private let folder: String
+    private let importer: BackgroundImport
     private var pending: [LogFile.Entry] = []
 
     init(checkpointInterval: Int) throws {
@@ -17,12 +20,18 @@ struct StoreReplay {
         replay = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"),
                                 checkpointInterval: checkpointInterval)
         try replay.makeScratch()
+        // One batch waiting beside the one imported and the one filled: three batches of 5,000 in memory.
+        importer = BackgroundImport(into: replay, inFlight: 1)
     }
 
-    /// Removes the replay's file.
-    func discard() { try? FileManager.default.removeItem(atPath: folder) }
+    /// Stops the importing thread and removes the replay's file.
+    func discard() {
+        importer.cancel()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     /// Takes the next verified event (its line read by `LogFile.entry`, as an import reads it).
+    /// - Throws: the rules' refusal of an earlier event, once the importing thread has met it.
     mutating func add(_ entry: LogFile.Entry) throws(Failure) {
         let event = entry.event
         switch event.event {
@@ -31,18 +40,18 @@ struct StoreReplay {
         default: break
         }
         pending.append(entry)
-        if pending.count >= 5_000 { try flush() }
+        if pending.count >= 5_000 {
+            defer { pending = [] }
+            try importer.send(pending)
+        }
     }
 
-    /// Imports the events taken since the last flush; the first the rules refuse is the failure.
+    /// Imports every event taken and waits for it; the first the rules refuse is the failure.
     mutating func flush() throws(Failure) {
-        defer { pending.removeAll(keepingCapacity: true) }
-        do {
-            _ = try replay.importLog(pending)
-        } catch .badLine(let error) {
-            throw Failure(seq: Int64(error.line), reason: "the registry's rules refuse this event, as `import` would: \(error.message)")
-        } catch {
-            throw Failure(seq: pending.first?.event.seq ?? 0, reason: "the log does not replay: \(error)")
+        if !pending.isEmpty {
+            defer { pending = [] }
+            try importer.send(pending)
         }
+        if let failure = importer.finish() { throw failure }
     }
 }

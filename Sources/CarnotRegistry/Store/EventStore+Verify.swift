@@ -13,8 +13,8 @@ extension EventStore {
     /// truncated or forked log fails.
     ///
     /// Memory stays bounded whatever the log's length: the events are read one by one, the rules replay
-    /// imports in batches into a scratch file, and each derived table is compared with the replay's in one
-    /// sequential pass over both (`SortedTableComparison`).
+    /// imports in batches into a scratch file, on a thread of its own (`BackgroundImport`), and each derived
+    /// table is compared with the replay's in one sequential pass over both (`SortedTableComparison`).
     /// - Parameters:
     ///   - chainOnly: check the chain and the columns only (fast).
     ///   - progress: called with (events checked, events in the log) every 10,000 events.
@@ -77,13 +77,15 @@ extension EventStore {
             failure = ChainVerifier.Failure(seq: verifier.head.seq + 1, reason:
                 "the log ends at \(verifier.head.seq) but the published head is at \(expectedHead.seq): events were removed from the end")
         }
-        if failure == nil, var replay {
+        if var replay {
             do {
                 try replay.flush()
                 timings.lap("rules replay (import into a fresh store)")
-                try checkDerivedTables(against: replay, head: verifier.head, timings: timings)
+                if failure == nil { try checkDerivedTables(against: replay, head: verifier.head, timings: timings) }
             } catch let error as ChainVerifier.Failure {
-                failure = error
+                // The replay imports on its own thread, so it may meet the rules' refusal of an event after the
+                // chain broke further on: the failure named is the first in log order, whichever met it first.
+                if failure.map({ error.seq < $0.seq }) ?? true { failure = error }
             }
         }
         progress?(total, total)

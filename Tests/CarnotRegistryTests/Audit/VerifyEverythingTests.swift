@@ -58,6 +58,25 @@ struct VerifyEverythingTests {
         }
     }
 
+    /// The rules replay imports on a thread of its own: a grant the rules refuse, followed by a break of the
+    /// chain, is named first, as the first failure in log order, however the two threads ran.
+    @Test func theFirstFailureInLogOrderIsNamedWhenTheRulesAndTheChainBothFail() throws {
+        try Self.withHistoryStore { store, path in
+            let refused = try Answers.rawAppend(.labelGranted(institute: entity("nowhere"), kind: .carnot, call: entity("carnot-1"),
+                                                              from: day("2012-01-01"), until: day("2016-01-01"), probation: false),
+                                                effective: "2012-01-01", to: path)
+            let next = try Answers.rawAppend(.instituteRenamed(institute: entity("tsn"), name: "Carnot TSN 2"), effective: "2013-01-01", to: path)
+            let raw = try SQLiteConnection(path: path)
+            try raw.execute("DROP TRIGGER events_refuse_update")
+            try raw.execute("UPDATE events SET prev = '\(String(repeating: "0", count: 64))' WHERE seq = \(next.seq)")
+
+            let failure = try #require(try store.verify().failure)
+            #expect(failure.seq == refused.seq, "\(failure)")
+            #expect(failure.reason.contains("rules"))
+            #expect(try store.verify(chainOnly: true).failure?.seq == next.seq)
+        }
+    }
+
     @Test func singleBitFlipsInAStoredCheckpointNeverChangeAnAnswerAndVerifyReportsThem() throws {
         try Self.withHistoryStore { _, path in
             let pristineAnswers = Answers.of(try EventStore(path: path, readOnly: true))
