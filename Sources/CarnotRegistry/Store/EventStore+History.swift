@@ -3,7 +3,10 @@ import Foundation
 extension EventStore {
     /// Calls `body` with every event filed under `id` in the entity index, in log order, each with the
     /// correction that decides it, as it is read: from the index, so its cost is the entity's events, not the
-    /// log's, and memory holds one event, however long the history.
+    /// log's, and memory holds a few runs of events, however long the history.
+    ///
+    /// `body` runs on the calling thread while another thread reads the next events from this store's
+    /// connection: it must not use this store (collect what it needs, and ask the store after the walk).
     ///
     /// The events filed under an id (`Event.indexKeys`) are those naming it (`Event.entities`), and those whose
     /// rules read it: a label grant is filed under its call too, though it names only the institute. A
