@@ -57,12 +57,14 @@ extension EventStore {
     static func decode(_ row: SQLiteRow, chain: Bool = true) throws -> RecordedEvent {
         let prev = chain ? row.text(2) : EventSchema.genesisHash
         let hash = chain ? row.text(3) : EventSchema.genesisHash
-        if let event = row.withBytes(1, { body in
-            try? FactDecoder.decodeRecorded(UnsafeRawBufferPointer(body), prev: prev, hash: hash)
-        }) { return event }
-        let seq = row.integer(0)
+        return try row.withBytes(1) { body in try decode(body: body, seq: row.integer(0), prev: prev, hash: hash) }
+    }
+
+    /// The event of a stored body at `seq` with the chain columns `prev` and `hash`, as `decode(_:chain:)`.
+    static func decode(body: UnsafeBufferPointer<UInt8>, seq: Int64, prev: String, hash: String) throws -> RecordedEvent {
+        if let event = try? FactDecoder.decodeRecorded(UnsafeRawBufferPointer(body), prev: prev, hash: hash) { return event }
         do {
-            let json = try row.withBytes(1) { bytes in try JSONParser.parse(bytes) }
+            let json = try JSONParser.parse(body)
             guard case .object(var fields) = json else { throw StoreError.integrity("event \(seq): body is not an object") }
             fields["prev"] = .string(prev)
             fields["hash"] = .string(hash)
