@@ -58,7 +58,7 @@ extension EventStore {
             while let next = replacements.first, bound.map({ (next.day!, next.seq) < $0 }) ?? true {
                 replacements.removeFirst()
                 guard case .eventCorrected(_, _, let replacement)? = try fact(at: next.seq)?.event else { continue }
-                batch.append(seq: next.seq, ready: StoredFact(event: replacement.event, effective: replacement.effective,
+                batch.append(ready: StoredFact(event: replacement.event, effective: replacement.effective,
                                                               precision: replacement.precision))
                 if batch.count >= plan.batchSize { send() }
             }
