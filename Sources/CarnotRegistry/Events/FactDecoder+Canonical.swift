@@ -33,7 +33,7 @@ extension FactDecoder {
               s.consume(UInt8(ascii: "}")), s.isAtEnd(),
               let version = try? kind.checkVersion(schema, field: "schema"),
               effective.date.precision == .day, (try? checkAligned(effective, precision)) != nil,
-              let event = try? makeEvent(kind, version: version, payload)
+              let event = try? makeEvent(kind, version: version, &payload)
         else { return nil }
         return StoredFact(event: event, effective: effective.date.day, precision: precision)
     }

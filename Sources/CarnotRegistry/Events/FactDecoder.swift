@@ -143,7 +143,7 @@ public enum FactDecoder {
         }
         try checkAligned(effective, precision)
         let event: Event
-        do { event = try makeEvent(kind, version: version, payload) } catch { throw error.within("payload") }
+        do { event = try makeEvent(kind, version: version, &payload) } catch { throw error.within("payload") }
         return (StoredFact(event: event, effective: effective.date.day, precision: precision), version)
     }
 

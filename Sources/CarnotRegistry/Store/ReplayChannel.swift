@@ -87,7 +87,12 @@ final class ReplayChannel: @unchecked Sendable {
                 return
             }
             condition.unlock()
-            for fact in decoded.facts { state.apply(fact.event, on: fact.effective, precision: fact.precision) }
+            // By index, borrowing each fact: a `for fact in` loop copied every one (retaining its texts).
+            decoded.facts.withUnsafeBufferPointer { facts in
+                for index in facts.indices {
+                    state.apply(facts[index].event, on: facts[index].effective, precision: facts[index].precision)
+                }
+            }
             undecodable += decoded.undecodable
             decoded.facts.removeAll(keepingCapacity: true)
             number += 1
