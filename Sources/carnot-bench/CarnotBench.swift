@@ -22,7 +22,7 @@ struct CarnotBench: ParsableCommand {
         same durability. Each figure is printed with its target from issue 13 ("Performance").
         """,
         subcommands: [Run.self, ProofsRun.self, ReplayPeak.self, ScanPeak.self, MeasureChild.self, BackdatedRun.self,
-                      AppendsRun.self, StateQueries.Run.self, CheckpointCodecRun.self],
+                      AppendsRun.self, StateQueries.Run.self, CheckpointCodecRun.self, ReplayTimeRun.self, ReplayStagesRun.self],
         defaultSubcommand: Run.self
     )
 

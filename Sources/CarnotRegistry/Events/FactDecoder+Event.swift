@@ -2,7 +2,10 @@ extension FactDecoder {
     /// Builds the event of type `kind` written in schema `version` from the members of its payload, as
     /// `Event(type:payload:version:)` does: members the type does not have are refused, required ones must
     /// be given (not null), and a schema 1 `person.registered` reads as having no other names.
-    static func makeEvent(_ kind: Kind, version: Int, _ f: PayloadFields) throws(EventFormatError) -> Event {
+    ///
+    /// It moves the texts, ids and lists it keeps out of `f` rather than copying them: a copy retained each
+    /// one and the end of `f` released it again, for every fact of a replay.
+    static func makeEvent(_ kind: Kind, version: Int, _ f: inout PayloadFields) throws(EventFormatError) -> Event {
         let allowed = kind.allowedKeys(version: version)
         let unknown = f.seen & ~allowed
         guard unknown == 0 else {
@@ -13,14 +16,14 @@ extension FactDecoder {
         }
         switch kind {
         case .instituteRegistered:
-            return .instituteRegistered(institute: try need(f.institute, "institute"), name: try need(f.name, "name"),
-                                        homeInstitutions: f.homeInstitutions ?? [])
+            return .instituteRegistered(institute: try need(f.institute.take(), "institute"), name: try need(f.name.take(), "name"),
+                                        homeInstitutions: f.homeInstitutions.take() ?? [])
         case .instituteRenamed:
-            return .instituteRenamed(institute: try need(f.institute, "institute"), name: try need(f.name, "name"))
+            return .instituteRenamed(institute: try need(f.institute.take(), "institute"), name: try need(f.name.take(), "name"))
         case .directorAppointed:
-            return .directorAppointed(institute: try need(f.institute, "institute"), person: try need(f.person, "person"))
+            return .directorAppointed(institute: try need(f.institute.take(), "institute"), person: try need(f.person.take(), "person"))
         case .callOpened:
-            return .callOpened(call: try need(f.call, "call"), name: try need(f.name, "name"), closes: f.closes)
+            return .callOpened(call: try need(f.call.take(), "call"), name: try need(f.name.take(), "name"), closes: f.closes)
         case .callResultsAnnounced:
             let probation: Int?
             switch f.probation {
@@ -31,7 +34,7 @@ extension FactDecoder {
             case .flag(let flag):
                 throw EventFormatError(field: "probation", value: String(flag), rule: "must be a whole number from 0 to 100000")
             }
-            return .callResultsAnnounced(call: try need(f.call, "call"), counts: CallCounts(
+            return .callResultsAnnounced(call: try need(f.call.take(), "call"), counts: CallCounts(
                 labelled: try need(f.labelled, "labelled"), renewed: f.renewed, new: f.new, notRenewed: f.notRenewed,
                 tremplins: f.tremplins, probation: probation))
         case .labelGranted:
@@ -41,58 +44,58 @@ extension FactDecoder {
             case .flag(let flag): probation = flag
             case .count: throw EventFormatError(field: "probation", value: "number", rule: "must be true or false")
             }
-            return .labelGranted(institute: try need(f.institute, "institute"), kind: try need(f.labelKind, "kind"),
-                                 call: try need(f.call, "call"), from: try need(f.from, "from"),
+            return .labelGranted(institute: try need(f.institute.take(), "institute"), kind: try need(f.labelKind, "kind"),
+                                 call: try need(f.call.take(), "call"), from: try need(f.from, "from"),
                                  until: try need(f.until, "until"), probation: probation)
         case .labelRenewed:
-            return .labelRenewed(institute: try need(f.institute, "institute"), call: try need(f.call, "call"),
+            return .labelRenewed(institute: try need(f.institute.take(), "institute"), call: try need(f.call.take(), "call"),
                                  from: try need(f.from, "from"), until: try need(f.until, "until"))
         case .labelExtended:
-            return .labelExtended(institute: try need(f.institute, "institute"), until: try need(f.until, "until"))
+            return .labelExtended(institute: try need(f.institute.take(), "institute"), until: try need(f.until, "until"))
         case .labelWithdrawn:
-            return .labelWithdrawn(institute: try need(f.institute, "institute"), reason: try need(f.reason, "reason"))
+            return .labelWithdrawn(institute: try need(f.institute.take(), "institute"), reason: try need(f.reason.take(), "reason"))
         case .labelNotRenewed:
-            return .labelNotRenewed(institute: try need(f.institute, "institute"), call: try need(f.call, "call"),
-                                    reason: f.reason)
+            return .labelNotRenewed(institute: try need(f.institute.take(), "institute"), call: try need(f.call.take(), "call"),
+                                    reason: f.reason.take())
         case .schoolRegistered:
-            return .schoolRegistered(school: try need(f.school, "school"), name: try need(f.name, "name"), parent: f.parent)
+            return .schoolRegistered(school: try need(f.school.take(), "school"), name: try need(f.name.take(), "name"), parent: f.parent.take())
         case .schoolRenamed:
-            return .schoolRenamed(school: try need(f.school, "school"), name: try need(f.name, "name"))
+            return .schoolRenamed(school: try need(f.school.take(), "school"), name: try need(f.name.take(), "name"))
         case .schoolParentChanged:
-            return .schoolParentChanged(school: try need(f.school, "school"), parent: try need(f.parent, "parent"))
+            return .schoolParentChanged(school: try need(f.school.take(), "school"), parent: try need(f.parent.take(), "parent"))
         case .schoolsMerged:
-            return .schoolsMerged(schools: try need(f.schools, "schools"), into: try need(f.into, "into"),
-                                  name: try need(f.name, "name"), parent: f.parent)
+            return .schoolsMerged(schools: try need(f.schools.take(), "schools"), into: try need(f.into.take(), "into"),
+                                  name: try need(f.name.take(), "name"), parent: f.parent.take())
         case .schoolAffiliated:
             guard let role = f.affiliationRole else {
                 if f.consortiumRole != nil { throw badChoice("role", AffiliationRole.self) }
                 throw EventFormatError(field: "role", rule: "is required")
             }
-            return .schoolAffiliated(school: try need(f.school, "school"), institute: try need(f.institute, "institute"),
+            return .schoolAffiliated(school: try need(f.school.take(), "school"), institute: try need(f.institute.take(), "institute"),
                                      role: role)
         case .schoolDisaffiliated:
-            return .schoolDisaffiliated(school: try need(f.school, "school"), institute: try need(f.institute, "institute"))
+            return .schoolDisaffiliated(school: try need(f.school.take(), "school"), institute: try need(f.institute.take(), "institute"))
         case .personRegistered:
-            return .personRegistered(person: try need(f.person, "person"), name: try need(f.name, "name"),
-                                     alsoKnownAs: version >= 2 ? f.alsoKnownAs ?? [] : [])
+            return .personRegistered(person: try need(f.person.take(), "person"), name: try need(f.name.take(), "name"),
+                                     alsoKnownAs: version >= 2 ? f.alsoKnownAs.take() ?? [] : [])
         case .officeAppointed:
-            return .officeHolderAppointed(person: try need(f.person, "person"), office: try need(f.office, "office"),
-                                          representing: f.representing)
+            return .officeHolderAppointed(person: try need(f.person.take(), "person"), office: try need(f.office, "office"),
+                                          representing: f.representing.take())
         case .officeLeft:
-            return .officeHolderLeft(person: try need(f.person, "person"), office: try need(f.office, "office"))
+            return .officeHolderLeft(person: try need(f.person.take(), "person"), office: try need(f.office, "office"))
         case .consortiumFormed:
-            return .consortiumFormed(consortium: try need(f.consortium, "consortium"), name: try need(f.name, "name"))
+            return .consortiumFormed(consortium: try need(f.consortium.take(), "consortium"), name: try need(f.name.take(), "name"))
         case .consortiumJoined:
             if f.consortiumRole == nil, f.affiliationRole != nil { throw badChoice("role", ConsortiumRole.self) }
-            return .consortiumJoined(consortium: try need(f.consortium, "consortium"),
-                                     institute: try need(f.institute, "institute"), role: f.consortiumRole ?? .member)
+            return .consortiumJoined(consortium: try need(f.consortium.take(), "consortium"),
+                                     institute: try need(f.institute.take(), "institute"), role: f.consortiumRole ?? .member)
         case .consortiumLeft:
-            return .consortiumLeft(consortium: try need(f.consortium, "consortium"), institute: try need(f.institute, "institute"))
+            return .consortiumLeft(consortium: try need(f.consortium.take(), "consortium"), institute: try need(f.institute.take(), "institute"))
         case .eventRetracted:
-            return .eventRetracted(target: try need(f.target, "target"), reason: try need(f.reason, "reason"))
+            return .eventRetracted(target: try need(f.target, "target"), reason: try need(f.reason.take(), "reason"))
         case .eventCorrected:
-            return .eventCorrected(target: try need(f.target, "target"), reason: try need(f.reason, "reason"),
-                                   replacement: try need(f.replacement, "replacement"))
+            return .eventCorrected(target: try need(f.target, "target"), reason: try need(f.reason.take(), "reason"),
+                                   replacement: try need(f.replacement.take(), "replacement"))
         }
     }
 

@@ -151,7 +151,7 @@ extension FactDecoder {
             throw EventFormatError(field: "type", value: kind.name, rule: "a replacement cannot itself be a correction")
         }
         let event: Event
-        do { event = try makeEvent(kind, version: version, payload) } catch { throw error.within("payload") }
+        do { event = try makeEvent(kind, version: version, &payload) } catch { throw error.within("payload") }
         return Correction(event: event, effective: date.date.day, precision: precision ?? date.date.precision, schema: version)
     }
 

@@ -35,7 +35,10 @@ public enum FactDecoder {
         guard let base = body.baseAddress, !body.isEmpty else {
             throw EventFormatError(field: "", rule: "the body is empty: a stored event is one JSON object")
         }
-        var scanner = CanonicalScanner(base: base.assumingMemoryBound(to: UInt8.self), count: body.count)
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        var canonical = CanonicalScanner(base: bytes, count: body.count)
+        if let fact = canonicalFact(&canonical) { return fact }
+        var scanner = CanonicalScanner(base: bytes, count: body.count)
         var envelope = Envelope()
         return try decodeBody(&scanner, .fact, &envelope).fact
     }
@@ -140,7 +143,7 @@ public enum FactDecoder {
         }
         try checkAligned(effective, precision)
         let event: Event
-        do { event = try makeEvent(kind, version: version, payload) } catch { throw error.within("payload") }
+        do { event = try makeEvent(kind, version: version, &payload) } catch { throw error.within("payload") }
         return (StoredFact(event: event, effective: effective.date.day, precision: precision), version)
     }
 
@@ -164,7 +167,7 @@ public enum FactDecoder {
     private static let bodyMemberNames = EnvelopeKey.allCases.filter { !$0.isChain }.map(\.literal.description)
 
     /// A date known to the month is the first of the month, a date known to the year the first of January.
-    private static func checkAligned(_ effective: (date: PartialDate, month: Int, day: Int),
+    static func checkAligned(_ effective: (date: PartialDate, month: Int, day: Int),
                                      _ precision: DatePrecision) throws(EventFormatError) {
         let aligned = switch precision {
         case .day: true

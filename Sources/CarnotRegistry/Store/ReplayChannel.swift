@@ -14,9 +14,11 @@ final class ReplayChannel: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queued: [(number: Int, batch: ReplayBatch)] = []
-    private var done: [Int: [ReplayBatch.Decoded]] = [:]
+    private var done: [Int: ReplayBatch.Decoded] = [:]
     /// Batches decoded and emptied, for the reader to fill again.
     private var spare: [ReplayBatch] = []
+    /// Arrays of facts folded and emptied, for the decoding threads to fill again.
+    private var spareFacts: [[StoredFact]] = []
     private var sent = 0
     private var foldedCount = 0
     private var closed = false
@@ -58,8 +60,9 @@ final class ReplayChannel: @unchecked Sendable {
                 return
             }
             var (number, batch) = queued.removeFirst()
+            let facts = spareFacts.popLast() ?? []
             condition.unlock()
-            let decoded = batch.decoded()
+            let decoded = batch.decoded(into: facts)
             batch.removeAll()
             condition.lock()
             done[number] = decoded
@@ -77,21 +80,24 @@ final class ReplayChannel: @unchecked Sendable {
         while true {
             condition.lock()
             while done[number] == nil && !(closed && number >= sent) { condition.wait() }
-            guard let decoded = done.removeValue(forKey: number) else {
+            guard var decoded = done.removeValue(forKey: number) else {
                 result = (state, undecodable)
                 condition.broadcast()
                 condition.unlock()
                 return
             }
             condition.unlock()
-            for item in decoded {
-                switch item {
-                case .fact(let fact): state.apply(fact.event, on: fact.effective, precision: fact.precision)
-                case .undecodable(let seq, let reason): undecodable.append((seq, reason))
+            // By index, borrowing each fact: a `for fact in` loop copied every one (retaining its texts).
+            decoded.facts.withUnsafeBufferPointer { facts in
+                for index in facts.indices {
+                    state.apply(facts[index].event, on: facts[index].effective, precision: facts[index].precision)
                 }
             }
+            undecodable += decoded.undecodable
+            decoded.facts.removeAll(keepingCapacity: true)
             number += 1
             condition.lock()
+            spareFacts.append(decoded.facts)
             foldedCount = number
             condition.broadcast()
             condition.unlock()
