@@ -46,6 +46,8 @@ extension EventStore {
             let position = row.integer(1)
             var staleKeys: Set<String> = []
             if let keys, !row.isNull(2), row.integer(2) <= upto {
+                // Most stale checkpoints walked past write one of `keys`: tell so without building their sets.
+                if try writesAny(of: keys, since: row.integer(2), upto: upto, onOrBefore: day) == true { return true }
                 guard let written = try recordsWritten(since: row.integer(2), upto: upto, onOrBefore: day, checkpoint: position),
                       written.isDisjoint(with: keys) else { return true }
                 staleKeys = written

@@ -25,11 +25,11 @@ extension EventStore {
         guard upto - through <= Self.staleScanLimit else { return nil }
         while keys != nil, through < upto {
             through += 1
-            guard let fact = try foldedFact(at: through), !fact.event.isCorrection else {
+            guard let written = try recordsWritten(at: through) else {
                 keys = nil
                 break
             }
-            if fact.effective <= day { keys?.formUnion(fact.event.recordKeys) }
+            if written.effective <= day { keys?.formUnion(written.keys) }
         }
         if connection.inWriteTransaction { staleWrites[id] = (first, upto, keys) }
         return keys

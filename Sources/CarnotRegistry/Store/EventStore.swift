@@ -52,6 +52,11 @@ public final class EventStore {
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
+    /// What each position the current write's `recordsWritten` read writes (`WrittenRecords`).
+    var writtenRecords = WrittenRecords()
+    /// Per position that made checkpoints stale, and the `upto` read to, the earliest day each record was
+    /// written since (nil: a correction among them), for `writesAny`; kept inside the current write only.
+    var staleSummaries: [Int64: (upto: Int64, earliest: [String: Day]?)] = [:]
     /// `staleWrites` of the committed appends of this process, while the head is the one it wrote.
     var committedStaleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
     /// The records the current write's validation folded, advanced within the write (`cursorStates`).
