@@ -17,8 +17,6 @@ extension LogFile {
     /// let result = try store.importLog(from: reader.next)
     /// ```
     public final class Prefetcher {
-        /// The files read, in order.
-        public let files: [String]
         /// The bytes of all the files, for progress.
         public let totalBytes: Int64
         /// The bytes read up to the last event handed out (to the end of its batch), for progress.
@@ -35,7 +33,6 @@ extension LogFile {
         ///   - batchSize: entries handed over at a time (fewer handovers, each a lock and a wake-up).
         ///   - inFlight: batches read and not yet taken, at most: what bounds memory.
         public init(_ reader: Reader, batchSize: Int = 256, inFlight: Int = 4) {
-            files = reader.files
             totalBytes = reader.totalBytes
             queue = Queue(reader: reader, batchSize: max(1, batchSize), inFlight: max(1, inFlight))
             let queue = queue
