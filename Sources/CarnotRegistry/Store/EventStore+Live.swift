@@ -168,27 +168,17 @@ extension EventStore {
     ///   state was.
     @discardableResult
     func refreshRecords(_ state: inout LiveState, keys: Set<String>?, from day: Day, upto: Int64) throws -> Set<String>? {
-        guard var keys else {
+        guard let keys else {
             let base = try validCheckpoint(onOrBefore: day.adding(days: -1), upto: upto)
             let folded = try fold(base?.state ?? RegistryState(), after: base?.day, upto: upto, corrections: state.corrections)
             state.current = folded.state
             state.latestEffective = [state.latestEffective, folded.latest].compactMap { $0 }.max()
             return nil
         }
-        var fresh = RegistryState()
         // A checkpoint made stale by an earlier back-dated event of this write still holds the records it did
         // not write: without it, each settle would fold from before the earliest such day until the next
         // interval rewrites the stale checkpoints.
         let base = try checkpoint(onOrBefore: day.adding(days: -1), upto: upto, holding: keys)
-        while true {
-            fresh = try entityStates(keys, on: nil, upto: upto, corrections: state.corrections, from: base).allTime
-            let mergedInto = keys.compactMap { EntityID($0) }.flatMap { id in
-                [fresh.schools[id]?.mergedInto, state.current.schools[id]?.mergedInto].compactMap { $0?.rawValue }
-            }
-            guard !keys.isSuperset(of: mergedInto) else { break }
-            keys.formUnion(mergedInto)
-        }
-        for key in keys { state.current.take(key, from: fresh) }
-        return keys
+        return try refold(keys, in: &state.current, on: nil, upto: upto, corrections: state.corrections, from: base)
     }
 }

@@ -143,13 +143,9 @@ extension EventStore {
     }
 
     /// The state on `day` as known at `upto`: the kept current state when it is the answer, else the nearest
-    /// checkpoint that holds for `upto` plus the facts after it.
+    /// checkpoint plus the facts after it (`foldedState`).
     func state(at day: Day, upto: Int64, live: LiveState) throws -> RegistryState {
         if upto >= live.head.seq, !live.isBackDated(day) { return live.current }
-        // The checkpoint's state is handed to the fold as its only copy (see `fold`).
-        var base = try validCheckpoint(onOrBefore: day, upto: upto)
-        let after = base?.day
-        let start = base.take()?.state ?? RegistryState()
-        return try fold(start, after: after, through: day, upto: upto, corrections: live.corrections).state
+        return try foldedState(at: day, upto: upto, corrections: live.corrections)
     }
 }

@@ -23,6 +23,7 @@ extension EventStore {
         }
         var (through, keys) = entry.map { ($0.through, $0.keys) } ?? (first - 1, [])
         guard upto - through <= Self.staleScanLimit else { return nil }
+        if try correctionRecorded(from: through + 1, through: upto) { keys = nil }
         while keys != nil, through < upto {
             through += 1
             guard let written = try recordsWritten(at: through) else {

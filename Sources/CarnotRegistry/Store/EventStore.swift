@@ -54,6 +54,9 @@ public final class EventStore {
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
     /// What each position the current write's `recordsWritten` read writes (`WrittenRecords`).
     var writtenRecords = WrittenRecords()
+    /// True while a read outside a write walks the stale checkpoints (`checkpoint(onOrBefore:holding:)`): it
+    /// keeps `writtenRecords` and `staleSummaries` for that walk only.
+    var walkingStaleCheckpoints = false
     /// Per position that made checkpoints stale, and the `upto` read to, the earliest day each record was
     /// written since (nil: a correction among them), for `writesAny`; kept inside the current write only.
     var staleSummaries: [Int64: (upto: Int64, earliest: [String: Day]?)] = [:]
