@@ -12,6 +12,8 @@ final class BackgroundImport: @unchecked Sendable {
 
     private let store: EventStore
     private let inFlight: Int
+    /// Filled by the importing thread alone; read once `finish` has returned.
+    private(set) var probes: CheckpointProbes
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queued: [[LogFile.Entry]] = []
@@ -19,10 +21,12 @@ final class BackgroundImport: @unchecked Sendable {
     private var ended = false
     private var failure: Failure?
 
-    /// Starts the importing thread for `store`, which nobody else may use until `finish` or `cancel`.
-    init(into store: EventStore, inFlight: Int = 2) {
+    /// Starts the importing thread for `store`, which nobody else may use until `finish` or `cancel`; it
+    /// reads `probes` as the import passes their positions.
+    init(into store: EventStore, inFlight: Int = 2, probes: CheckpointProbes = CheckpointProbes()) {
         self.store = store
         self.inFlight = max(1, inFlight)
+        self.probes = probes
         let thread = Thread { [self] in importUntilClosed() }
         thread.name = "carnot verify replay"
         thread.start()
@@ -72,7 +76,7 @@ final class BackgroundImport: @unchecked Sendable {
             let batch = queued.removeFirst()
             let refused = failure != nil
             condition.unlock()
-            let outcome = refused ? nil : Self.importing(batch, into: store)
+            let outcome = refused ? nil : importing(batch)
             condition.lock()
             if let outcome { failure = outcome }
             condition.broadcast()
@@ -80,10 +84,12 @@ final class BackgroundImport: @unchecked Sendable {
         }
     }
 
-    /// Imports `batch`; the first event the rules refuse is the failure.
-    private static func importing(_ batch: [LogFile.Entry], into store: EventStore) -> Failure? {
+    /// Imports `batch`, reading the probes on the way; the first event the rules refuse is the failure.
+    private func importing(_ batch: [LogFile.Entry]) -> Failure? {
+        var remaining = batch[...]
         do {
-            _ = try store.importLog(batch)
+            _ = try store.importLog(from: { remaining.popFirst() },
+                                    afterEach: probes.isEmpty ? nil : { [self] seq in try probes.read(at: seq, from: store) })
             return nil
         } catch .badLine(let error) {
             return Failure(seq: Int64(error.line), reason: "the registry's rules refuse this event, as `import` would: \(error.message)")

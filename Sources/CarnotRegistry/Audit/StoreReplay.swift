@@ -15,13 +15,14 @@ struct StoreReplay {
     private let importer: BackgroundImport
     private var pending: [LogFile.Entry] = []
 
-    init(checkpointInterval: Int) throws {
+    /// Reads `probes` from the replay as its import passes their positions (`CheckpointProbes`).
+    init(checkpointInterval: Int, probes: CheckpointProbes = CheckpointProbes()) throws {
         folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("carnot-verify-\(getpid())-\(UUID().uuidString)")
         replay = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"),
                                 checkpointInterval: checkpointInterval)
         try replay.makeScratch()
         // One batch waiting beside the one imported and the one filled: three batches of 5,000 in memory.
-        importer = BackgroundImport(into: replay, inFlight: 1)
+        importer = BackgroundImport(into: replay, inFlight: 1, probes: probes)
     }
 
     /// Stops the importing thread and removes the replay's file.
@@ -45,6 +46,9 @@ struct StoreReplay {
             try importer.send(pending)
         }
     }
+
+    /// The states read from the replay during its import: read them only after `flush`.
+    var probes: CheckpointProbes { importer.probes }
 
     /// Imports every event taken and waits for it; the first the rules refuse is the failure.
     mutating func flush() throws(Failure) {

@@ -31,8 +31,11 @@ extension EventStore {
     /// - Parameters:
     ///   - next: the next event of the log, nil after the last; what it throws (a bad line) aborts the import.
     ///   - progress: called with the events done every few thousand events.
+    ///   - afterEach: called with the position of each event appended, once it is in the state, inside the
+    ///     import's transaction (`verify` reads its replay's state at the positions of the checkpoints it checks).
     public func importLog(from next: () throws -> LogFile.Entry?, expectedHead: LogHead? = nil,
-                          progress: ((Int) -> Void)? = nil) throws(StoreError) -> ImportResult {
+                          progress: ((Int) -> Void)? = nil,
+                          afterEach: ((Int64) throws -> Void)? = nil) throws(StoreError) -> ImportResult {
         guard !isReadOnly else { throw .readOnly }
         // The write's caches are for its own transaction only.
         defer {
@@ -101,6 +104,7 @@ extension EventStore {
                             throw fail(.invalid, error.description)
                         }
                         try absorb(try insert(event, body: entry.body, proof: entry.proof))
+                        try afterEach?(event.seq)
                         appended += 1
                         if let progress, read % 5_000 == 0 { progress(read) }
                     }

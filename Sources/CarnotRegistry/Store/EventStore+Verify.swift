@@ -40,7 +40,7 @@ extension EventStore {
             if let failure { return VerificationReport(verifiedHead: .empty, failure: failure) }
         }
         var verifier = ChainVerifier(provingLines: !chainOnly)
-        var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval)
+        var replay = chainOnly ? nil : try StoreReplay(checkpointInterval: checkpointInterval, probes: try checkpointProbes(head: total))
         defer { replay?.discard() }
         var failure: ChainVerifier.Failure?
         let statement = try connection.statement(
@@ -101,5 +101,16 @@ extension EventStore {
         }
         guard problems != ["ok"] else { return nil }
         return ChainVerifier.Failure(seq: 0, reason: "SQLite's integrity check fails (an index or page of the file is damaged): \(problems.joined(separator: "; "))")
+    }
+
+    /// What the replay reads for the checkpoint rows, at their positions before the head (`CheckpointProbes`).
+    private func checkpointProbes(head: Int64) throws -> CheckpointProbes {
+        guard try hasSealedCheckpoints() else { return CheckpointProbes() }
+        var rows: [(day: Day, position: Int64, staleFrom: Int64?)] = []
+        try connection.statement("SELECT day, position, stale_from FROM checkpoints").query { row in
+            rows.append((Day(ordinal: Int32(row.integer(0))), row.integer(1), row.isNull(2) ? nil : row.integer(2)))
+            return true
+        }
+        return CheckpointProbes(rows: rows, head: head)
     }
 }
