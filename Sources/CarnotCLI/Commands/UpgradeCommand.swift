@@ -12,8 +12,12 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try self.store.openForWriting()
+        let store = try self.store.openForUpgrade()
         let head = try CommandFailure.guarding { () throws(StoreError) in try store.head() }
-        Console.out("the store \(self.store.db) is at this build's layout; head \(head)")
+        if let older = store.upgradedFromLayout {
+            Console.out("upgraded the store \(self.store.db) from layout \(older) to \(EventStore.layoutVersion); the log is unchanged; head \(head)")
+        } else {
+            Console.out("the store \(self.store.db) is already at this build's layout (\(EventStore.layoutVersion)): nothing to upgrade; head \(head)")
+        }
     }
 }

@@ -30,6 +30,18 @@ struct StoreOptions: ParsableArguments {
         return try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: db, access: .write) }
     }
 
+    /// Opens an existing store to bring it to this build's layout; refused when there is none, which an
+    /// upgrade must not create (the default store is still created from the bundled history, as for any command).
+    func openForUpgrade() throws -> EventStore {
+        if readOnly { throw CommandFailure(StoreError.readOnly) }
+        try checkPath()
+        try bootstrapDefaultStore()
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure(message: "no store at \(db): nothing to upgrade, and `carnot upgrade` never creates one; check the path", code: 66)
+        }
+        return try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: db, access: .write) }
+    }
+
     /// A store is a file: an in-memory database would acknowledge decisions that vanish when the command
     /// ends. (Names starting `file:` are file names; the store never reads them as SQLite URIs.)
     private func checkPath() throws {

@@ -54,6 +54,9 @@ public final class EventStore {
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
     /// What each position the current write's `recordsWritten` read writes (`WrittenRecords`).
     var writtenRecords = WrittenRecords()
+    /// The layout the file had when this store opened it to write, when it was older and brought up to date
+    /// (`carnot upgrade` says so); nil for a file already at this build's layout, or a new one.
+    public private(set) var upgradedFromLayout: Int64?
     /// True while a read outside a write walks the stale checkpoints (`checkpoint(onOrBefore:holding:)`): it
     /// keeps `writtenRecords` and `staleSummaries` for that walk only.
     var walkingStaleCheckpoints = false
@@ -205,6 +208,7 @@ public final class EventStore {
                 try connection.execute("PRAGMA application_id = \(StoreFile.applicationID)")
             }
             guard version < StoreSchema.version else { return }
+            if version >= 1 { upgradedFromLayout = version }
             try upgradeProofTables(from: version)
             try connection.execute(StoreSchema.create)
             if version == 1 { try indexCorrections() }

@@ -56,6 +56,8 @@ struct CheckpointUpgradeTests {
 
             let upgraded = try EventStore(path: path, checkpointInterval: 20)
 
+            #expect(upgraded.upgradedFromLayout == 5)
+            #expect(try EventStore(path: path, checkpointInterval: 20).upgradedFromLayout == nil, "already upgraded")
             #expect(try raw.integer("PRAGMA user_version") == StoreSchema.version)
             #expect(try raw.integer("SELECT count(*) FROM checkpoints") == count)
             #expect(try raw.integer("SELECT count(*) FROM checkpoints WHERE substr(state, 2, 1) = x'02'") == count)
