@@ -1,10 +1,32 @@
 import Foundation
 
 extension LogSizeRun {
+    /// The day `carnot state` is asked about before and after the back-dated decisions: the README's first question.
+    static let staleReadDay = "2020-02-07"
+
     /// Back-dated decisions written into the store by `carnot-bench backdated` children: single-event
     /// decisions of two kinds (median of `backdated`), then one decision of `large` events, each beside the
-    /// same writes at the front.
+    /// same writes at the front. Then what they leave until the next interval writes their stale checkpoints
+    /// again: `carnot state` as a new process beside the same before them, and `carnot verify`.
     func writeBackDated(after appends: Appends, into table: inout ResultTable, log: (String) -> Void) throws {
+        let stateBefore = try medianStateRead()
+        try writeBackDatedDecisions(after: appends, into: &table, log: log)
+        log("[\(label)] carnot state --at \(Self.staleReadDay) and carnot verify, the checkpoints stale")
+        let stateAfter = try medianStateRead()
+        table.add("`carnot state --at \(Self.staleReadDay)` as a new process, right after them (checkpoints stale), median of 5",
+                  log: label, ours: Figures.duration(stateAfter), baseline: Figures.duration(stateBefore) + " before them",
+                  ratio: Figures.ratio(stateAfter / stateBefore))
+        let verify = try carnot(["verify"])
+        table.add("`carnot verify` (full), right after them (checkpoints stale) (s)", log: label,
+                  ours: Figures.duration(verify.seconds) + " (" + Figures.rate(total, verify.seconds) + ")", baseline: "", ratio: "")
+    }
+
+    /// The median of 5 whole-process runs of `carnot state --at staleReadDay --format json`.
+    private func medianStateRead() throws -> Double {
+        Stopwatch.quantile(try (0..<5).map { _ in try carnot(["state", "--at", Self.staleReadDay, "--format", "json"]).seconds }, 0.5)
+    }
+
+    private func writeBackDatedDecisions(after appends: Appends, into table: inout ResultTable, log: (String) -> Void) throws {
         let bench = Subprocess.sibling(CommandLine.arguments[0])
         let output = "\(folder)/child-stdout.txt"
         let front = appends.singlesSeconds / Double(singles)
