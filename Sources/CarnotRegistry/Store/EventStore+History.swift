@@ -75,10 +75,14 @@ extension EventStore {
             let channel = HistoryChannel()
             let reader = HistoryReader(statement: statement, parameters: parameters, deciding: deciding, chain: chain, runs: runs)
             Thread { reader.read(into: channel) }.start()
+            // Stored bodies are canonical: the canonical lane reads them, and the general decoder any it leaves.
+            var recent = FactDecoder.RecentTexts()
             do {
                 while let rows = channel.receive() {
                     try rows.forEach { row, bytes in
-                        let event = try Self.decode(body: bytes, seq: row.seq, prev: row.prev, hash: row.hash)
+                        let event = try FactDecoder.canonicalRecorded(UnsafeRawBufferPointer(bytes), prev: row.prev, hash: row.hash,
+                                                                      recent: &recent)
+                            ?? Self.decode(body: bytes, seq: row.seq, prev: row.prev, hash: row.hash)
                         do { try body(HistoryEntry(event: event, status: row.status)) } catch { thrown = error; throw error }
                     }
                 }
