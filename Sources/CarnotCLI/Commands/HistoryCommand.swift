@@ -70,7 +70,10 @@ struct HistoryCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CommandFailure(error)
         }
-        if format == .table { out.line(table.renderedBytes(width: TableStyle.current.width)) }
+        if format == .table {
+            table.render(width: TableStyle.current.width) { out.write($0) }
+            out.write("\n")
+        }
         out.flush()
     }
 

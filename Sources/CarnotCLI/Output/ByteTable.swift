@@ -10,8 +10,10 @@
 /// print(String(decoding: table.renderedBytes(width: 80), as: UTF8.self))
 /// ```
 struct ByteTable: CellSink {
-    /// Ends each cell's text: 0xFF never occurs in UTF-8, so the cells need no array of their bounds.
-    private static let cellEnd: UInt8 = 0xFF
+    /// End each cell's text: 0xFF and 0xFE never occur in UTF-8, so the cells need no array of their bounds.
+    /// The first ends a cell of printable ASCII, as wide as it is long; the second any other.
+    private static let asciiEnd: UInt8 = 0xFF
+    private static let otherEnd: UInt8 = 0xFE
     /// The text a chunk holds before the next row starts a new one.
     private static let chunkBytes = 1 << 18
     /// Room for a chunk and the row that passes its size, so that a chunk never grows.
@@ -45,9 +47,10 @@ struct ByteTable: CellSink {
 
     /// Ends the cell whose text was appended to `text` since the last one ended.
     mutating func endCell() {
-        let length = text.withUnsafeBufferPointer { Self.length(UnsafeBufferPointer(rebasing: $0[start...])) }
+        let ascii = text.withUnsafeBufferPointer { Self.isPrintableASCII(UnsafeBufferPointer(rebasing: $0[start...])) }
+        let length = ascii ? text.count - start : Self.otherLength(text[start...])
         if length > natural[column] { natural[column] = length }
-        text.append(Self.cellEnd)
+        text.append(ascii ? Self.asciiEnd : Self.otherEnd)
         start = text.count
         cellCount += 1
         column = column + 1 < natural.count ? column + 1 : 0
@@ -59,76 +62,96 @@ struct ByteTable: CellSink {
         }
     }
 
-    /// A cell's width in characters, as `TextTable.length`: printable ASCII, the usual case, is as wide as
-    /// it is long; anything else is counted as `String.count`.
-    private static func length(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
-        cell.allSatisfy { $0 &- 0x20 < 0x5F } ? cell.count : String(decoding: cell, as: UTF8.self).count
+    /// True for printable ASCII, the usual cell, which is as wide as it is long (`TextTable.length`).
+    private static func isPrintableASCII(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        cell.allSatisfy { $0 &- 0x20 < 0x5F }
+    }
+
+    /// The width of any other cell, as `TextTable.length` counts it: `String.count`.
+    private static func otherLength(_ cell: some Collection<UInt8>) -> Int {
+        String(decoding: cell, as: UTF8.self).count
     }
 
     /// The table fitted to `width` columns of text (nil: every cell whole), as `TextTable.renderedBytes`.
-    ///
-    /// Written through a pointer into a buffer sized once for the most the table can take: tens of thousands
-    /// of rows cost copying their cells and filling their padding, not an append with its checks per piece.
     func renderedBytes(width: Int?) -> [UInt8] {
+        var bytes: [UInt8] = []
+        render(width: width) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Renders the table fitted to `width` columns of text (nil: every cell whole), as
+    /// `TextTable.renderedBytes`, in blocks of `BufferedOutput.blockSize` handed to `write` as they fill.
+    ///
+    /// Written through a pointer into one block: tens of thousands of rows cost copying their cells and
+    /// filling their padding, not an append with its checks per piece, nor the fresh pages of a buffer
+    /// holding the whole table.
+    func render(width: Int?, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let columns = natural.count
         let widths = width.map { layout.fit(natural, into: $0) } ?? natural
         let separator = Array(TextTable.separator.utf8)
-        let headerBytes = layout.headers.reduce(0) { $0 + $1.utf8.count }
-        // Each line at most its widths and separators (padding) besides its cells' bytes; a cut cell may take
-        // up to 3 bytes more than it had (its `…`).
-        let lineBytes = widths.reduce(0, +) + separator.count * columns + 1
-        let textBytes = chunks.reduce(text.count) { $0 + $1.count }
-        let capacity = textBytes + headerBytes + lineBytes * (count + 3) + 3 * (cellCount + columns)
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            var at = 0
-            func copy(_ piece: UnsafeBufferPointer<UInt8>) {
-                guard let source = piece.baseAddress, !piece.isEmpty else { return }
-                precondition(at + piece.count <= capacity, "ByteTable's capacity is short of its text")
-                (out.baseAddress! + at).initialize(from: source, count: piece.count)
-                at += piece.count
-            }
-            func fill(_ byte: UInt8, _ count: Int) {
-                guard count > 0 else { return }
-                precondition(at + count <= capacity, "ByteTable's capacity is short of its padding")
-                (out.baseAddress! + at).initialize(repeating: byte, count: count)
-                at += count
-            }
-            func put(_ cell: UnsafeBufferPointer<UInt8>, length: Int, column: Int) {
-                if column > 0 { separator.withUnsafeBufferPointer(copy) }
-                var shown = length
-                if length > widths[column] {
-                    var cut = TextTable.cut(String(decoding: cell, as: UTF8.self), to: widths[column])
-                    cut.withUTF8(copy)
-                    shown = cut.count
-                } else {
-                    copy(cell)
-                }
-                if column < columns - 1 { fill(UInt8(ascii: " "), widths[column] - shown) }
-            }
-            for (column, header) in layout.headers.enumerated() {
-                var text = header
-                text.withUTF8 { put($0, length: TextTable.length(header), column: column) }
-            }
-            fill(UInt8(ascii: "\n"), 1)
-            for (column, width) in widths.enumerated() {
-                if column > 0 { separator.withUnsafeBufferPointer(copy) }
-                fill(UInt8(ascii: "-"), width)
-            }
-            var column = 0
-            for chunk in chunks + [text] {
-                chunk.withUnsafeBufferPointer { all in
-                    // Only whole cells: the text of a cell not yet ended is not shown.
-                    var from = 0
-                    while let end = all[from...].firstIndex(of: Self.cellEnd) {
-                        if column == 0 { fill(UInt8(ascii: "\n"), 1) }
-                        let cell = UnsafeBufferPointer(rebasing: all[from..<end])
-                        put(cell, length: Self.length(cell), column: column)
-                        from = end + 1
-                        column = column + 1 < columns ? column + 1 : 0
-                    }
-                }
-            }
-            written = at
+        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BufferedOutput.blockSize)
+        defer { block.deallocate() }
+        var at = 0
+        func flush() {
+            if at > 0 { write(UnsafeBufferPointer(rebasing: block[..<at])) }
+            at = 0
         }
+        func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+            guard let source = piece.baseAddress, !piece.isEmpty else { return }
+            if at + piece.count > block.count {
+                flush()
+                guard piece.count <= block.count else { return write(piece) }
+            }
+            (block.baseAddress! + at).initialize(from: source, count: piece.count)
+            at += piece.count
+        }
+        func fill(_ byte: UInt8, _ count: Int) {
+            var rest = count
+            while rest > 0 {
+                if at == block.count { flush() }
+                let run = min(rest, block.count - at)
+                (block.baseAddress! + at).initialize(repeating: byte, count: run)
+                at += run
+                rest -= run
+            }
+        }
+        func put(_ cell: UnsafeBufferPointer<UInt8>, length: Int, column: Int) {
+            if column > 0 { separator.withUnsafeBufferPointer(copy) }
+            var shown = length
+            if length > widths[column] {
+                var cut = TextTable.cut(String(decoding: cell, as: UTF8.self), to: widths[column])
+                cut.withUTF8(copy)
+                shown = cut.count
+            } else {
+                copy(cell)
+            }
+            if column < columns - 1 { fill(UInt8(ascii: " "), widths[column] - shown) }
+        }
+        for (column, header) in layout.headers.enumerated() {
+            var text = header
+            text.withUTF8 { put($0, length: TextTable.length(header), column: column) }
+        }
+        fill(UInt8(ascii: "\n"), 1)
+        for (column, width) in widths.enumerated() {
+            if column > 0 { separator.withUnsafeBufferPointer(copy) }
+            fill(UInt8(ascii: "-"), width)
+        }
+        var column = 0
+        for chunk in chunks + [text] {
+            chunk.withUnsafeBufferPointer { all in
+                // Only whole cells: the text of a cell not yet ended is not shown.
+                var from = 0, end = 0
+                while end < all.count {
+                    guard all[end] >= Self.otherEnd else { end += 1; continue }
+                    if column == 0 { fill(UInt8(ascii: "\n"), 1) }
+                    let cell = UnsafeBufferPointer(rebasing: all[from..<end])
+                    put(cell, length: all[end] == Self.asciiEnd ? cell.count : Self.otherLength(cell), column: column)
+                    end += 1
+                    from = end
+                    column = column + 1 < columns ? column + 1 : 0
+                }
+            }
+        }
+        flush()
     }
 }

@@ -10,7 +10,9 @@ protocol CellSink {
 extension CellSink {
     /// Appends `cell` as the next whole cell.
     mutating func add(_ cell: String) {
-        text.append(contentsOf: cell.utf8)
+        // Over the contiguous bytes: appending the `utf8` view went byte by byte.
+        var cell = cell
+        cell.withUTF8 { text.append(contentsOf: $0) }
         endCell()
     }
 }

@@ -4,6 +4,17 @@ extension FactDecoder {
     struct RecentTexts {
         var source = ""
         var recordedBy = ""
+        /// The last chain columns found to be digests: a walk that does not read the chain gives every event
+        /// the genesis hash as both, checked once instead of twice per event.
+        var digests: (prev: String, hash: String)?
+
+        /// True when `prev` and `hash` are digests (`EventSchema.isHexDigest`), as the last ones were.
+        mutating func areDigests(_ prev: String, _ hash: String) -> Bool {
+            if let digests, digests.prev == prev, digests.hash == hash { return true }
+            guard EventSchema.isHexDigest(prev), EventSchema.isHexDigest(hash) else { return false }
+            digests = (prev, hash)
+            return true
+        }
     }
 
     /// The recorded event of a stored body written exactly as `EventSchema.body(of:)` writes it, with the
@@ -22,8 +33,7 @@ extension FactDecoder {
     /// but not built again.
     static func canonicalRecorded(_ body: UnsafeRawBufferPointer, prev: String, hash: String,
                                   recent: inout RecentTexts) -> RecordedEvent? {
-        guard let base = body.baseAddress, !body.isEmpty,
-              EventSchema.isHexDigest(prev), EventSchema.isHexDigest(hash) else { return nil }
+        guard let base = body.baseAddress, !body.isEmpty, recent.areDigests(prev, hash) else { return nil }
         var s = CanonicalScanner(base: base.assumingMemoryBound(to: UInt8.self), count: body.count)
         guard s.consume("{\"confidence\":"), let confidence = s.readQuoted(Confidence.self),
               s.consume(",\"effective\":"), let effective = try? s.dateValue("effective"),
