@@ -66,10 +66,11 @@ extension EventStore {
             }
             // The events are sought by position in the order of the list of positions SQLite builds for `IN`,
             // which is log order: no sort of the bodies (a sort of them spills to a temporary file). Each row
-            // also carries how many positions the index names, for the check below.
+            // also carries how many positions the index names, for the check below. The chain columns are
+            // left unread when the caller does not read them.
             let statement = try connection.statement("""
                 WITH mine(seq) AS (\(mine))
-                SELECT e.seq, e.body, e.prev, e.hash, (SELECT count(*) FROM mine)
+                SELECT e.seq, e.body, \(chain ? "e.prev, e.hash" : "NULL, NULL"), (SELECT count(*) FROM mine)
                 FROM events e WHERE e.seq IN mine ORDER BY e.seq
                 """)
             let channel = HistoryChannel()
