@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `TextTable` whose cells are kept as bytes, one after the other, for a listing of many thousands of rows
 /// (`carnot history`): a row costs its text, not an array of strings and an array of their widths.
 ///
@@ -10,10 +12,12 @@
 /// print(String(decoding: table.renderedBytes(width: 80), as: UTF8.self))
 /// ```
 struct ByteTable: CellSink {
-    /// End each cell's text: 0xFF and 0xFE never occur in UTF-8, so the cells need no array of their bounds.
-    /// The first ends a cell of printable ASCII, as wide as it is long; the second any other.
-    private static let asciiEnd: UInt8 = 0xFF
-    private static let otherEnd: UInt8 = 0xFE
+    /// Ends each cell's text: 0xFF never occurs in UTF-8, so the cells need no array of their bounds, and
+    /// rendering finds each end with `memchr`.
+    private static let cellEnd: UInt8 = 0xFF
+    /// Starts a cell that is not all printable ASCII (0xFE never occurs in UTF-8 either): such a cell's
+    /// width is counted again when rendering; any other is as wide as it is long.
+    private static let otherStart: UInt8 = 0xFE
     /// The text a chunk holds before the next row starts a new one.
     private static let chunkBytes = 1 << 18
     /// Room for a chunk and the row that passes its size, so that a chunk never grows.
@@ -50,7 +54,8 @@ struct ByteTable: CellSink {
         let ascii = text.withUnsafeBufferPointer { Self.isPrintableASCII(UnsafeBufferPointer(rebasing: $0[start...])) }
         let length = ascii ? text.count - start : Self.otherLength(text[start...])
         if length > natural[column] { natural[column] = length }
-        text.append(ascii ? Self.asciiEnd : Self.otherEnd)
+        if !ascii { text.insert(Self.otherStart, at: start) }
+        text.append(Self.cellEnd)
         start = text.count
         cellCount += 1
         column = column + 1 < natural.count ? column + 1 : 0
@@ -139,15 +144,19 @@ struct ByteTable: CellSink {
         var column = 0
         for chunk in chunks + [text] {
             chunk.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress else { return }
                 // Only whole cells: the text of a cell not yet ended is not shown.
-                var from = 0, end = 0
-                while end < all.count {
-                    guard all[end] >= Self.otherEnd else { end += 1; continue }
+                var from = 0
+                while from < all.count, let found = memchr(base + from, Int32(Self.cellEnd), all.count - from) {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     if column == 0 { fill(UInt8(ascii: "\n"), 1) }
-                    let cell = UnsafeBufferPointer(rebasing: all[from..<end])
-                    put(cell, length: all[end] == Self.asciiEnd ? cell.count : Self.otherLength(cell), column: column)
-                    end += 1
-                    from = end
+                    if from < end, base[from] == Self.otherStart {
+                        let cell = UnsafeBufferPointer(start: base + from + 1, count: end - from - 1)
+                        put(cell, length: Self.otherLength(cell), column: column)
+                    } else {
+                        put(UnsafeBufferPointer(start: base + from, count: end - from), length: end - from, column: column)
+                    }
+                    from = end + 1
                     column = column + 1 < columns ? column + 1 : 0
                 }
             }
