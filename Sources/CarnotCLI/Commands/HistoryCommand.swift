@@ -46,6 +46,11 @@ struct HistoryCommand: ParsableCommand {
         var table = ByteTable(headers: Self.headers)
         // Read once: an option group's value is rebuilt on every access, which cost a few percent per row.
         let format = output.format
+        var line: DelimitedCells? = switch format {
+        case .csv: DelimitedCells(separator: ",", end: "\r\n", field: TextTable.csvField, to: out)
+        case .tsv: DelimitedCells(separator: "\t", end: "\n", field: TextTable.tsvField, to: out)
+        case .table, .json: nil
+        }
         switch format {
         case .csv: out.write(TextTable.csvLine(Self.headers) + "\r\n")
         case .tsv: out.line(TextTable.tsvLine(Self.headers))
@@ -56,45 +61,41 @@ struct HistoryCommand: ParsableCommand {
             try store.forEachHistoryEntry(of: id, after: since, limit: limit, chain: format == .json) { entry in
                 switch format {
                 case .json: out.line(Self.line(entry))
-                case .csv: Self.writeDelimited(entry, separator: ",", end: "\r\n", field: TextTable.csvField, to: out)
-                case .tsv: Self.writeDelimited(entry, separator: "\t", end: "\n", field: TextTable.tsvField, to: out)
-                case .table: Self.forEachCell(entry) { table.add($0) }
+                case .csv, .tsv:
+                    Self.writeCells(entry, to: &line!)
+                    line!.endRow()
+                case .table: Self.writeCells(entry, to: &table)
                 }
             }
         } catch let error as StoreError {
             throw CommandFailure(error)
         }
-        if format == .table { out.line(table.renderedBytes(width: TableStyle.current.width)) }
+        if format == .table {
+            table.render(width: TableStyle.current.width) { out.write($0) }
+            out.write("\n")
+        }
         out.flush()
     }
 
-    /// Calls `body` with each cell of `entry`'s row of a table, CSV or TSV in turn: a listing of thousands of
-    /// rows makes no array per row.
-    static func forEachCell(_ entry: HistoryEntry, _ body: (String) -> Void) {
+    /// Writes the cells of `entry`'s row of a table, CSV or TSV to `sink`, each straight as bytes: a listing
+    /// of thousands of rows builds no `String` per cell.
+    static func writeCells(_ entry: HistoryEntry, to sink: inout some CellSink) {
         let event = entry.event
-        body(String(event.seq))
-        body(event.effectiveDate.description)
-        body(event.recorded.description)
-        body(EventSummary.describe(event.event))
-        body(event.source)
-        body(event.confidence.rawValue)
-        body(event.recordedBy)
+        sink.add(String(event.seq))
+        event.effective.appendFormatted(event.precision, to: &sink.text)
+        sink.endCell()
+        event.recorded.appendDescription(to: &sink.text)
+        sink.endCell()
+        EventSummary.append(event.event, to: &sink.text)
+        sink.endCell()
+        sink.add(event.source)
+        sink.add(event.confidence.rawValue)
+        sink.add(event.recordedBy)
         switch entry.status {
-        case .retractedBy(let seq)?: body("retracted by \(seq)")
-        case .correctedBy(let seq)?: body("corrected by \(seq)")
-        case nil: body("")
+        case .retractedBy(let seq)?: sink.add("retracted by \(seq)")
+        case .correctedBy(let seq)?: sink.add("corrected by \(seq)")
+        case nil: sink.add("")
         }
-    }
-
-    /// Writes `entry`'s row as one delimited line (`TextTable.csvLine` or `tsvLine` and `end`), field by field.
-    static func writeDelimited(_ entry: HistoryEntry, separator: String, end: String, field: (String) -> String, to out: BufferedOutput) {
-        var first = true
-        forEachCell(entry) { cell in
-            if !first { out.write(separator) }
-            first = false
-            out.write(field(cell))
-        }
-        out.write(end)
     }
 
     /// The published line of `entry`'s event with its `status` member.

@@ -35,6 +35,17 @@ final class BufferedOutput {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    /// Appends `bytes` as they are; a block or more is written at once, not copied.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count >= Self.blockSize {
+            flush()
+            Self.write(UnsafeRawBufferPointer(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.blockSize { flush() }
+        }
+    }
+
     /// Appends `text` as it is.
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
@@ -50,9 +61,11 @@ final class BufferedOutput {
 
     /// Writes `bytes` to standard output where they lie, without a copy into `Data`.
     private static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
-        }
+        bytes.withUnsafeBytes(write)
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
     }
 }

@@ -17,36 +17,53 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        let day = self.day
-        let inDay = microseconds - Int64(day.ordinal) * 86_400_000_000
-        let seconds = Int(inDay / 1_000_000)
-        let fraction = Int(inDay % 1_000_000)
-        let (year, month, dayOfMonth) = day.components
-        guard (0...9999).contains(year) else {
+        guard let fields = fixedFields else {
+            let day = self.day
+            let inDay = microseconds - Int64(day.ordinal) * 86_400_000_000
+            let seconds = Int(inDay / 1_000_000)
+            let fraction = Int(inDay % 1_000_000)
             return "\(day)T\(Day.pad(seconds / 3600, 2)):\(Day.pad(seconds / 60 % 60, 2)):"
                 + "\(Day.pad(seconds % 60, 2)).\(Day.pad(fraction, 6))Z"
         }
         // Written in place, in one allocation: a listing prints a record time on each of its rows.
-        return String(unsafeUninitializedCapacity: 27) { text in
-            var end = 0
-            func put(_ number: Int, _ width: Int, then mark: UInt8) {
-                var rest = number
-                for offset in stride(from: width - 1, through: 0, by: -1) {
-                    text[end + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-                text[end + width] = mark
-                end += width + 1
-            }
-            put(year, 4, then: UInt8(ascii: "-"))
-            put(month, 2, then: UInt8(ascii: "-"))
-            put(dayOfMonth, 2, then: UInt8(ascii: "T"))
-            put(seconds / 3600, 2, then: UInt8(ascii: ":"))
-            put(seconds / 60 % 60, 2, then: UInt8(ascii: ":"))
-            put(seconds % 60, 2, then: UInt8(ascii: "."))
-            put(fraction, 6, then: UInt8(ascii: "Z"))
-            return end
+        return String(unsafeUninitializedCapacity: Self.fixedWidth) { text in
+            Self.write(fields, into: text.baseAddress!)
+            return Self.fixedWidth
         }
+    }
+
+    /// The length of `description` for the years 0 to 9999.
+    static let fixedWidth = 27
+
+    /// The fields `description` writes, or nil outside the years 0 to 9999 (written another way).
+    var fixedFields: (year: Int, month: Int, day: Int, seconds: Int, fraction: Int)? {
+        let day = self.day
+        let inDay = microseconds - Int64(day.ordinal) * 86_400_000_000
+        let (year, month, dayOfMonth) = day.components
+        guard (0...9999).contains(year) else { return nil }
+        return (year, month, dayOfMonth, Int(inDay / 1_000_000), Int(inDay % 1_000_000))
+    }
+
+    /// Writes `fixedWidth` bytes of `description` at `text`.
+    static func write(_ fields: (year: Int, month: Int, day: Int, seconds: Int, fraction: Int),
+                      into text: UnsafeMutablePointer<UInt8>) {
+        var end = 0
+        func put(_ number: Int, _ width: Int, then mark: UInt8) {
+            var rest = number
+            for offset in stride(from: width - 1, through: 0, by: -1) {
+                text[end + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            text[end + width] = mark
+            end += width + 1
+        }
+        put(fields.year, 4, then: UInt8(ascii: "-"))
+        put(fields.month, 2, then: UInt8(ascii: "-"))
+        put(fields.day, 2, then: UInt8(ascii: "T"))
+        put(fields.seconds / 3600, 2, then: UInt8(ascii: ":"))
+        put(fields.seconds / 60 % 60, 2, then: UInt8(ascii: ":"))
+        put(fields.seconds % 60, 2, then: UInt8(ascii: "."))
+        put(fields.fraction, 6, then: UInt8(ascii: "Z"))
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, or a day alone, which means the end of that day (UTC), so that

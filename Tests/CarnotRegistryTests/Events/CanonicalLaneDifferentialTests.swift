@@ -35,8 +35,15 @@ import Testing
     }
 
     static func expectAgreement(_ body: [UInt8], _ tally: inout Tally, sourceLocation: SourceLocation = #_sourceLocation) {
+        expectAgreement(general: general(body), lane: lane(body), body, &tally, sourceLocation: sourceLocation)
+    }
+
+    /// Expects a lane's verdict on `body` to be the general reading's, or to leave the body to it: shared
+    /// with the other lanes' tests (`RecordedLaneDifferentialTests`).
+    static func expectAgreement<Value: Equatable>(general: Result<Value, EventFormatError>, lane: Value?, _ body: [UInt8],
+                                                  _ tally: inout Tally, sourceLocation: SourceLocation = #_sourceLocation) {
         let shown = String(decoding: body.prefix(400), as: UTF8.self)
-        switch (general(body), lane(body)) {
+        switch (general, lane) {
         case (.success(let general), let lane?):
             tally.taken += 1
             #expect(general == lane, "\(shown)", sourceLocation: sourceLocation)
@@ -45,7 +52,7 @@ import Testing
         case (.failure, nil):
             tally.refused += 1
         case (.failure(let error), .some):
-            Issue.record("the canonical lane took a body the general reading refuses: \(error)\n\(shown)", sourceLocation: sourceLocation)
+            Issue.record("the lane took a body the general reading refuses: \(error)\n\(shown)", sourceLocation: sourceLocation)
         }
     }
 

@@ -24,6 +24,19 @@ extension FullDecoderDifferentialTests {
         }
     }
 
+    /// The event's `prev` and `hash`, one of them now and then replaced by a value the decoders refuse.
+    static func chainColumns(of event: RecordedEvent, _ scrambler: inout JSONScrambler) -> (prev: String, hash: String) {
+        var prev = event.prev
+        var hash = event.hash
+        if scrambler.chance(3) {
+            let bad = ["", prev.uppercased(), String(prev.dropLast()), prev + "0", String(repeating: "g", count: 64)]
+            if scrambler.chance(50) { prev = bad.randomElement(using: &scrambler.random)! } else {
+                hash = bad.randomElement(using: &scrambler.random)!
+            }
+        }
+        return (prev, hash)
+    }
+
     @Test func seededMutationsOfLinesGetTheSlowPathsVerdict() throws {
         let events = try Self.sampleEvents()
         var scrambler = JSONScrambler(seed: 2_026_11_30)
@@ -44,14 +57,7 @@ extension FullDecoderDifferentialTests {
         let rounds = 4_000
         for round in 0..<rounds {
             let event = events.randomElement(using: &scrambler.random)!
-            var prev = event.prev
-            var hash = event.hash
-            if scrambler.chance(3) {
-                let bad = ["", prev.uppercased(), String(prev.dropLast()), prev + "0", String(repeating: "g", count: 64)]
-                if scrambler.chance(50) { prev = bad.randomElement(using: &scrambler.random)! } else {
-                    hash = bad.randomElement(using: &scrambler.random)!
-                }
-            }
+            let (prev, hash) = Self.chainColumns(of: event, &scrambler)
             let body = try Self.mutate(EventSchema.bodyBytes(of: event), round: round, &scrambler)
             Self.expectSameVerdict(body: body, prev: prev, hash: hash, &tally)
         }
