@@ -58,4 +58,17 @@ import Testing
         #expect(try cli.run(["import", path]).status == 0)
         #expect(try Self.storeFiles(cli) == ["registry.sqlite"])
     }
+
+    @Test func aDanglingSymbolicLinkAsTheStoreCreatesItsTarget() throws {
+        let cli = try CLI()
+        let (path, _) = try Self.generated(cli)
+        let target = cli.folder.appendingPathComponent("target.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: cli.db, withDestinationPath: target)
+
+        let imported = try cli.run(["import", path])
+
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: target))
+        #expect(try cli.run(["head"]).stdout.hasPrefix("400:"))
+    }
 }

@@ -48,7 +48,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let result: ImportResult
-        if created, self.store.db != StoreOptions.defaultPath {
+        // A dangling symbolic link names a store to create at its target, as opening creates it.
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: self.store.db)) != nil
+        if created, !isLink, self.store.db != StoreOptions.defaultPath {
             // A new store is built under a private name and linked into place when whole (`StagedStore`):
             // written once, without the write-ahead log. The default store is bootstrapped first, below.
             try self.store.checkWritable()
