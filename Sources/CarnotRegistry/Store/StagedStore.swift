@@ -11,7 +11,9 @@ import Foundation
 /// folder is synced after it: the store is durable when `build` returns, as an import's commit is.
 ///
 /// Measured on `carnot import` of the 100k synthetic log, three interleaved runs each, CPU (user + system):
-/// 6.4-7.3 s through the write-ahead log, 5.5-6.5 s built this way (system time 1.5-1.9 s -> 0.3 s).
+/// 6.4-7.3 s through the write-ahead log, 5.5-6.5 s built this way (system time 1.5-1.9 s -> 0.3 s); of the
+/// bench's 1M log, two interleaved pairs on a loaded machine: 112.6 and 131.1 s -> 90.6 and 95.2 s (system
+/// 26-30 s -> 7-8 s).
 public enum StagedStore {
     /// The private name's infix: `PATH.importing-PID-RANDOM`.
     public static let infix = ".importing-"
