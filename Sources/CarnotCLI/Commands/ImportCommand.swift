@@ -36,25 +36,42 @@ struct ImportCommand: ParsableCommand {
         }
         // A refused import writes nothing: not even the store file, when this import created it.
         let created = !FileManager.default.fileExists(atPath: self.store.db)
-        let store = try self.store.openForWriting()
-        // Should memory run out where no error can be thrown, the guard removes the new store too.
-        if created { MemoryGuard.removeOnStop(self.store.db) }
         let progress = Progress("import")
         defer { progress.finish() }
         let next = { () throws -> LogFile.Entry? in
             if let entry = first { first = nil; return entry }
             return try reader.next()
         }
+        func importing(into store: EventStore) throws(StoreError) -> ImportResult {
+            try store.importLog(from: next, expectedHead: pinned) { done in
+                progress.update(Int64(done), bytes: reader.bytesRead, of: reader.totalBytes)
+            }
+        }
         let result: ImportResult
-        do {
+        // A dangling symbolic link names a store to create at its target, as opening creates it.
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: self.store.db)) != nil
+        if created, !isLink, self.store.db != StoreOptions.defaultPath {
+            // A new store is built under a private name and linked into place when whole (`StagedStore`):
+            // written once, without the write-ahead log. The default store is bootstrapped first, below.
+            try self.store.checkWritable()
+            StoreOptions.removeAbandoned(StagedStore.infix, of: self.store.db)
             result = try CommandFailure.guarding { () throws(StoreError) in
-                try store.importLog(from: next, expectedHead: pinned) { done in
-                    progress.update(Int64(done), bytes: reader.bytesRead, of: reader.totalBytes)
+                try StagedStore.build(at: self.store.db) { store, staging throws(StoreError) in
+                    // Should memory run out where no error can be thrown, the guard removes the private file.
+                    MemoryGuard.removeOnStop(staging)
+                    return try importing(into: store)
                 }
             }
-        } catch {
-            if created { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: self.store.db + suffix) } }
-            throw error
+        } else {
+            let store = try self.store.openForWriting()
+            // Should memory run out where no error can be thrown, the guard removes the new store too.
+            if created { MemoryGuard.removeOnStop(self.store.db) }
+            do {
+                result = try CommandFailure.guarding { () throws(StoreError) in try importing(into: store) }
+            } catch {
+                if created { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: self.store.db + suffix) } }
+                throw error
+            }
         }
         MemoryGuard.removeOnStop(nil)
         progress.finish()

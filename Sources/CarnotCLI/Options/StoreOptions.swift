@@ -24,8 +24,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a command that writes, creating it when missing; refused with --read-only.
     func openForWriting() throws -> EventStore {
-        if readOnly { throw CommandFailure(StoreError.readOnly) }
-        try checkPath()
+        try checkWritable()
         try bootstrapDefaultStore()
         return try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: db, access: .write) }
     }
@@ -33,13 +32,18 @@ struct StoreOptions: ParsableArguments {
     /// Opens an existing store to bring it to this build's layout; refused when there is none, which an
     /// upgrade must not create (the default store is still created from the bundled history, as for any command).
     func openForUpgrade() throws -> EventStore {
-        if readOnly { throw CommandFailure(StoreError.readOnly) }
-        try checkPath()
+        try checkWritable()
         try bootstrapDefaultStore()
         guard FileManager.default.fileExists(atPath: db) else {
             throw CommandFailure(message: "no store at \(db): nothing to upgrade, and `carnot upgrade` never creates one; check the path", code: 66)
         }
         return try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: db, access: .write) }
+    }
+
+    /// Refuses a write before anything is opened: a read-only option, or a path that is no file.
+    func checkWritable() throws {
+        if readOnly { throw CommandFailure(StoreError.readOnly) }
+        try checkPath()
     }
 
     /// A store is a file: an in-memory database would acknowledge decisions that vanish when the command
@@ -63,7 +67,7 @@ struct StoreOptions: ParsableArguments {
         let entries: [LogFile.Entry]
         do { entries = try LogFile.read(folder) } catch { throw CommandFailure(StoreError.badLine(error)) }
         Console.error("carnot: creating the default store \(db) from the bundled history in \(folder) (\(entries.count) events)")
-        Self.removeAbandonedBootstraps(of: db)
+        Self.removeAbandoned(".bootstrap-", of: db)
         let staging = "\(db).bootstrap-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: staging + suffix) } }
         try CommandFailure.guarding { () throws(StoreError) in
@@ -77,11 +81,11 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Removes what a bootstrap killed before it linked its store left behind (its private files), once
-    /// its process is gone.
-    private static func removeAbandonedBootstraps(of db: String) {
+    /// Removes what a bootstrap or an import (`StagedStore`, infix `.importing-`) killed before it linked its
+    /// store left behind (its private files), once its process is gone.
+    static func removeAbandoned(_ infix: String, of db: String) {
         let folder = (db as NSString).deletingLastPathComponent
-        let prefix = (db as NSString).lastPathComponent + ".bootstrap-"
+        let prefix = (db as NSString).lastPathComponent + infix
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         where entry.hasPrefix(prefix) {
             guard let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }), kill(pid, 0) != 0, errno == ESRCH else { continue }

@@ -21,6 +21,7 @@ public enum Auditor {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try EventStore(path: (folder as NSString).appendingPathComponent("replay.sqlite"))
         try store.makeScratch()
+        try store.makeAuditReplay()
         let imported = try store.importLog(from: reader.next) { done in progress?(done, reader.bytesRead, reader.totalBytes) }
         // Snapshots are recomputed by `Timeline`'s rules from the events themselves, not from the store's
         // checkpoints: an audit proves its answers from the log alone.

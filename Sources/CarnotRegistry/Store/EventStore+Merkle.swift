@@ -5,6 +5,10 @@ extension EventStore {
     /// Nodes are replaced rather than refused when present: they can only be left over from a tail that was
     /// removed behind the store's back (a file rewritten), and are recomputed here from the leaves that stand.
     func appendMerkleLeaf(seq: Int64, leafHash leaf: [UInt8]) throws {
+        if merkleFrontierOnly != nil {
+            merkleFrontierOnly?.append(leafHash: leaf)
+            return
+        }
         let insert = try connection.statement("INSERT OR REPLACE INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
         try insert.execute([.integer(0), .integer(seq - 1), .blob(leaf)])
         merkleFrontier[0] = (seq - 1, leaf)
@@ -60,11 +64,27 @@ extension EventStore {
         return tree
     }
 
+    /// The root of the tree of the first `size` events. An audit's replay (`makeAuditReplay`), which keeps only
+    /// the frontier, answers from it when it covers exactly those events (it holds every leaf appended since
+    /// the store was empty, so a rolled-back write leaves it longer than the log, never equal to a size the
+    /// log has); any other size is streamed from the events' lines into a frontier of its own, in O(log n)
+    /// memory.
+    func merkleRoot(size: Int64) throws -> [UInt8] {
+        guard let kept = merkleFrontierOnly else { return try merkleNodes(size: size).root(size: size) }
+        if kept.leafCount == size { return try kept.root(size: size) }
+        var frontier = MerkleFrontier()
+        try connection.statement("SELECT body, prev, hash FROM events WHERE seq <= ?1 ORDER BY seq").query([.integer(size)]) { row in
+            frontier.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
+            return true
+        }
+        return try frontier.root(size: size)
+    }
+
     /// The checkpoint of the tree of the first `size` events (the head when nil), named `origin`.
     public func treeCheckpoint(origin: String, size: Int64? = nil) throws(StoreError) -> TreeCheckpoint {
         try guarded {
             let size = try checkedSize(size)
-            return TreeCheckpoint(origin: origin, size: size, rootHash: try merkleNodes(size: size).root(size: size))
+            return TreeCheckpoint(origin: origin, size: size, rootHash: try merkleRoot(size: size))
         }
     }
 

@@ -49,6 +49,9 @@ public final class EventStore {
     /// Per level of the Merkle tree, the last node the current write added (`appendMerkleLeaf`): the left
     /// sibling the next leaf's closing nodes hash with, without reading it back.
     var merkleFrontier: [Int: (index: Int64, hash: [UInt8])] = [:]
+    /// Set on `audit`'s replay, whose Merkle tree is kept in memory as its right edge only, not in
+    /// `merkle_nodes` (`makeAuditReplay`): every leaf appended since the store was empty.
+    var merkleFrontierOnly: MerkleFrontier?
     /// Per stale checkpoint, the records written after it on or before its day, read through a position
     /// (`recordsWritten`); kept inside the current write transaction only.
     var staleWrites: [CheckpointID: (first: Int64, through: Int64, keys: Set<String>?)] = [:]
