@@ -75,6 +75,9 @@ public final class EventStore {
     var invalidatedFrom: Day?
     /// The events this build could not decode, met by the folds so far (position and why), left out of answers.
     public internal(set) var undecodable: [Int64: String] = [:]
+    /// Checkpoints the write-ahead log on a thread of its own, off the commits (`WALCheckpointer`); a store
+    /// opened to write a file only.
+    var walCheckpointer: WALCheckpointer?
     /// Where the store reports what a caller should know but that does not stop an answer (an event left
     /// out, a damaged derived table bypassed). Standard error by default.
     public var warn: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
@@ -130,6 +133,7 @@ public final class EventStore {
                         throw StoreError.unusableFile("cannot write to \(path): permission denied; check the file's owner and mode (ls -l \(path)), or open it to read only")
                     }
                     try enableWAL()
+                    walCheckpointer = WALCheckpointer(path: file, connection: connection)
                 }
                 try connection.execute("PRAGMA synchronous = FULL")
                 try migrate()
@@ -141,6 +145,11 @@ public final class EventStore {
         } catch {
             throw .unusableFile("cannot create the store at \(path): \(error.localizedDescription)")
         }
+    }
+
+    deinit {
+        // Before the connection whose hook points at it closes.
+        walCheckpointer?.stop()
     }
 
     /// Names the real cause of an SQLite failure on the file, where SQLite's own words would not.
