@@ -32,8 +32,9 @@ struct HistoryWalkTests {
     static func walk(_ store: EventStore, _ id: String, after: Int64 = 0, limit: Int? = nil, chain: Bool = true,
                      runs: HistoryReader.Runs) throws -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
-        try store.forEachHistoryEntry(of: EntityID(id)!, window: "seq > ?2 ORDER BY seq LIMIT ?3", bound: after,
-                                      count: limit, chain: chain, runs: runs) { entries.append($0) }
+        try store.forEachHistoryEntry(of: EntityID(id)!, window: .after(after, limit: limit), chain: chain, runs: runs) {
+            entries.append($0)
+        }
         return entries
     }
 
@@ -84,8 +85,7 @@ struct HistoryWalkTests {
         try decisions.record(120, into: store)
         var seen = 0
         #expect(throws: Enough.self) {
-            try store.forEachHistoryEntry(of: EntityID("i1")!, window: "seq > ?2 ORDER BY seq LIMIT ?3", bound: 0,
-                                          count: nil, chain: false, runs: runs) { _ in
+            try store.forEachHistoryEntry(of: EntityID("i1")!, window: .after(0, limit: nil), chain: false, runs: runs) { _ in
                 seen += 1
                 if seen == 3 { throw Enough() }
             }
