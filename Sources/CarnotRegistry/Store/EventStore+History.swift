@@ -57,12 +57,9 @@ extension EventStore {
             // The deciding correction of each event is the latest one naming it. The corrections are a few
             // percent of the log, integers only: read whole into memory, they cost less than a join with the
             // entity's events (a grouping and an automatic index: 20 ms of 80 for 20,000 events at 1M).
-            var deciding: [Int64: HistoryEntry.Status] = [:]
-            // Sized once: 15,000 corrections at 1M grew it a dozen times, each a rehash of what it held.
-            let corrections = try connection.statement("SELECT count(*) FROM corrections").first { $0.integer(0) } ?? 0
-            deciding.reserveCapacity(Int(corrections))
-            try connection.statement("SELECT seq, target, day IS NULL FROM corrections ORDER BY seq").query { row in
-                deciding[row.integer(1)] = row.integer(2) == 1 ? .retractedBy(row.integer(0)) : .correctedBy(row.integer(0))
+            var corrections: [DecidingCorrections.Correction] = []
+            try connection.statement("SELECT seq, target, day IS NULL FROM corrections").query { row in
+                corrections.append(.init(target: row.integer(1), seq: row.integer(0), retracts: row.integer(2) == 1))
                 return true
             }
             // The entity's positions from the index, then its events sought one by one in log order by the
@@ -72,7 +69,8 @@ extension EventStore {
             let lookup = try connection.statement(chain ? "SELECT body, prev, hash FROM events WHERE seq = ?1"
                                                         : "SELECT body FROM events WHERE seq = ?1")
             let channel = HistoryChannel()
-            let reader = HistoryReader(lookup: lookup, positions: positions, deciding: deciding, chain: chain, runs: runs)
+            let reader = HistoryReader(lookup: lookup, positions: positions, deciding: DecidingCorrections(corrections),
+                                       chain: chain, runs: runs)
             Thread { reader.read(into: channel) }.start()
             // Stored bodies are canonical: the canonical lane reads them, and the general decoder any it leaves.
             var recent = FactDecoder.RecentTexts()

@@ -23,8 +23,8 @@ struct HistoryReader: @unchecked Sendable {
     let lookup: SQLiteStatement
     /// The positions to read, in log order.
     let positions: ArraySlice<Int64>
-    /// The correction that decides each event, by position.
-    let deciding: [Int64: HistoryEntry.Status]
+    /// The correction that decides each event.
+    let deciding: DecidingCorrections
     /// False to leave `prev` and `hash` unread: each row holds the genesis hash in both.
     let chain: Bool
     let runs: Runs
@@ -33,6 +33,7 @@ struct HistoryReader: @unchecked Sendable {
     /// positions found no event.
     func read(into channel: HistoryChannel) {
         var rows = HistoryRows(capacity: runs.first)
+        var deciding = deciding
         var read = 0
         var missing: Int64 = 0
         do {
@@ -40,7 +41,7 @@ struct HistoryReader: @unchecked Sendable {
                 let found: Void? = try lookup.first(key: seq) { row in
                     let prev = chain ? row.text(1) : EventSchema.genesisHash
                     let hash = chain ? row.text(2) : EventSchema.genesisHash
-                    row.withBytes(0) { body in rows.append(seq: seq, body: body, status: deciding[seq], prev: prev, hash: hash) }
+                    row.withBytes(0) { body in rows.append(seq: seq, body: body, status: deciding.status(of: seq), prev: prev, hash: hash) }
                 }
                 guard found != nil else {
                     missing += 1

@@ -115,3 +115,17 @@ extension HistoryWalkTests {
         }
     }
 }
+
+extension HistoryWalkTests {
+    /// An event named by several corrections shows the latest (a retraction after a correction shows the
+    /// retraction), whatever order the corrections come in, and an event named by none shows no status.
+    @Test func theLatestCorrectionNamingAnEventDecidesIt() {
+        typealias Correction = DecidingCorrections.Correction
+        var deciding = DecidingCorrections([
+            Correction(target: 7, seq: 30, retracts: true), Correction(target: 3, seq: 9, retracts: false),
+            Correction(target: 7, seq: 12, retracts: false), Correction(target: 20, seq: 21, retracts: false),
+        ])
+        #expect([1, 3, 5, 7, 8, 20, 25].map { deciding.status(of: $0) }
+                == [nil, .correctedBy(9), nil, .retractedBy(30), nil, .correctedBy(21), nil])
+    }
+}
