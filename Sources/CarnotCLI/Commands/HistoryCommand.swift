@@ -35,8 +35,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        // This process reads each event's page once and ends: a large page cache would only cost its filling.
-        try CommandFailure.guarding { () throws(StoreError) in try store.setPageCache(kilobytes: EventStore.onePassPageCacheKilobytes) }
+        // This process reads each event's page once, in log order, and ends: a large page cache would only
+        // cost its filling.
+        try CommandFailure.guarding { () throws(StoreError) in try store.setPageCache(kilobytes: EventStore.ascendingLookupPageCacheKilobytes) }
         // An id the log names is taken at once, from the entity index, without reading the state or the log.
         let id = try EntityID(entity).flatMap { id in try CommandFailure.guarding { () throws(StoreError) in try store.names(id) } ? id : nil }
             ?? EntityDirectory.resolve(entity, in: store)

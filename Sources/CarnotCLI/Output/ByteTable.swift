@@ -91,55 +91,37 @@ struct ByteTable: CellSink {
     /// filling their padding, not an append with its checks per piece, nor the fresh pages of a buffer
     /// holding the whole table.
     func render(width: Int?, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(write) { write in
+            var out = BlockWriter(write)
+            render(width: width, to: &out)
+            out.finish()
+        }
+    }
+
+    private func render(width: Int?, to out: inout BlockWriter) {
         let columns = natural.count
         let widths = width.map { layout.fit(natural, into: $0) } ?? natural
         let separator = Array(TextTable.separator.utf8)
-        let block = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BufferedOutput.blockSize)
-        defer { block.deallocate() }
-        var at = 0
-        func flush() {
-            if at > 0 { write(UnsafeBufferPointer(rebasing: block[..<at])) }
-            at = 0
-        }
-        func copy(_ piece: UnsafeBufferPointer<UInt8>) {
-            guard let source = piece.baseAddress, !piece.isEmpty else { return }
-            if at + piece.count > block.count {
-                flush()
-                guard piece.count <= block.count else { return write(piece) }
-            }
-            (block.baseAddress! + at).initialize(from: source, count: piece.count)
-            at += piece.count
-        }
-        func fill(_ byte: UInt8, _ count: Int) {
-            var rest = count
-            while rest > 0 {
-                if at == block.count { flush() }
-                let run = min(rest, block.count - at)
-                (block.baseAddress! + at).initialize(repeating: byte, count: run)
-                at += run
-                rest -= run
-            }
-        }
         func put(_ cell: UnsafeBufferPointer<UInt8>, length: Int, column: Int) {
-            if column > 0 { separator.withUnsafeBufferPointer(copy) }
+            if column > 0 { separator.withUnsafeBufferPointer { out.copy($0) } }
             var shown = length
             if length > widths[column] {
                 var cut = TextTable.cut(String(decoding: cell, as: UTF8.self), to: widths[column])
-                cut.withUTF8(copy)
+                cut.withUTF8 { out.copy($0) }
                 shown = cut.count
             } else {
-                copy(cell)
+                out.copy(cell)
             }
-            if column < columns - 1 { fill(UInt8(ascii: " "), widths[column] - shown) }
+            if column < columns - 1 { out.fill(UInt8(ascii: " "), widths[column] - shown) }
         }
         for (column, header) in layout.headers.enumerated() {
             var text = header
             text.withUTF8 { put($0, length: TextTable.length(header), column: column) }
         }
-        fill(UInt8(ascii: "\n"), 1)
+        out.fill(UInt8(ascii: "\n"), 1)
         for (column, width) in widths.enumerated() {
-            if column > 0 { separator.withUnsafeBufferPointer(copy) }
-            fill(UInt8(ascii: "-"), width)
+            if column > 0 { separator.withUnsafeBufferPointer { out.copy($0) } }
+            out.fill(UInt8(ascii: "-"), width)
         }
         var column = 0
         for chunk in chunks + [text] {
@@ -149,7 +131,7 @@ struct ByteTable: CellSink {
                 var from = 0
                 while from < all.count, let found = memchr(base + from, Int32(Self.cellEnd), all.count - from) {
                     let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if column == 0 { fill(UInt8(ascii: "\n"), 1) }
+                    if column == 0 { out.fill(UInt8(ascii: "\n"), 1) }
                     if from < end, base[from] == Self.otherStart {
                         let cell = UnsafeBufferPointer(start: base + from + 1, count: end - from - 1)
                         put(cell, length: Self.otherLength(cell), column: column)
@@ -161,6 +143,5 @@ struct ByteTable: CellSink {
                 }
             }
         }
-        flush()
     }
 }

@@ -78,23 +78,11 @@ extension FactDecoder {
     @inline(__always)
     private static func keptText(_ s: inout CanonicalScanner, maximum: Int, reusing recent: inout String) -> String? {
         guard let token = try? s.stringToken("") else { return nil }
-        if !token.isEscaped, token.count == recent.utf8.count, s.bytes(of: token, equal: recent) {
+        if !token.isEscaped, s.bytes(of: token, equalUTF8Of: recent) {
             return (try? s.checkText(token, field: "", maximum: maximum)) != nil ? recent : nil
         }
         guard let text = try? s.text(token, field: "", maximum: maximum) else { return nil }
         recent = text
         return text
-    }
-}
-
-extension CanonicalScanner {
-    /// True when the token's raw bytes are those of `text`.
-    fileprivate func bytes(of token: StringToken, equal text: String) -> Bool {
-        var offset = 0
-        for byte in text.utf8 {
-            guard offset < token.count, self.byte(token, offset) == byte else { return false }
-            offset += 1
-        }
-        return offset == token.count
     }
 }

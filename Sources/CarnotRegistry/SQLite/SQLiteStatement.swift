@@ -91,6 +91,20 @@ public final class SQLiteStatement {
         }
     }
 
+    /// Runs a query with `key` bound to its only parameter `?1` and returns its first row mapped by
+    /// `transform`, or nil when there is none: a lookup by position repeated for thousands of positions,
+    /// without the array of values `first(_:_:)` takes, and without clearing a binding that is bound again.
+    public func first<T>(key: Int64, _ transform: (SQLiteRow) throws -> T) throws -> T? {
+        sqlite3_reset(handle)
+        let bound = sqlite3_bind_int64(handle, 1, key)
+        guard bound == SQLITE_OK else { throw error(bound) }
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw error(code) }
+        return try transform(SQLiteRow(handle: handle))
+    }
+
     /// Starts a query to be walked with `next()`: for reading two queries side by side (a merge of two
     /// tables in the same order), which `query`'s callback cannot do.
     public func start(_ values: [SQLiteValue] = []) throws(SQLiteError) { try bind(values) }

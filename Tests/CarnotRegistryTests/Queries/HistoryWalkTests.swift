@@ -32,8 +32,9 @@ struct HistoryWalkTests {
     static func walk(_ store: EventStore, _ id: String, after: Int64 = 0, limit: Int? = nil, chain: Bool = true,
                      runs: HistoryReader.Runs) throws -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
-        try store.forEachHistoryEntry(of: EntityID(id)!, window: "seq > ?2 ORDER BY seq LIMIT ?3", bound: after,
-                                      count: limit, chain: chain, runs: runs) { entries.append($0) }
+        try store.forEachHistoryEntry(of: EntityID(id)!, window: .after(after, limit: limit), chain: chain, runs: runs) {
+            entries.append($0)
+        }
         return entries
     }
 
@@ -84,8 +85,7 @@ struct HistoryWalkTests {
         try decisions.record(120, into: store)
         var seen = 0
         #expect(throws: Enough.self) {
-            try store.forEachHistoryEntry(of: EntityID("i1")!, window: "seq > ?2 ORDER BY seq LIMIT ?3", bound: 0,
-                                          count: nil, chain: false, runs: runs) { _ in
+            try store.forEachHistoryEntry(of: EntityID("i1")!, window: .after(0, limit: nil), chain: false, runs: runs) { _ in
                 seen += 1
                 if seen == 3 { throw Enough() }
             }
@@ -113,5 +113,19 @@ extension HistoryWalkTests {
             guard case StoreError.integrity(let message) = error else { return false }
             return message.contains("names 1 events under 'i2' that the log does not hold")
         }
+    }
+}
+
+extension HistoryWalkTests {
+    /// An event named by several corrections shows the latest (a retraction after a correction shows the
+    /// retraction), whatever order the corrections come in, and an event named by none shows no status.
+    @Test func theLatestCorrectionNamingAnEventDecidesIt() {
+        typealias Correction = DecidingCorrections.Correction
+        var deciding = DecidingCorrections([
+            Correction(target: 7, seq: 30, retracts: true), Correction(target: 3, seq: 9, retracts: false),
+            Correction(target: 7, seq: 12, retracts: false), Correction(target: 20, seq: 21, retracts: false),
+        ])
+        #expect([1, 3, 5, 7, 8, 20, 25].map { deciding.status(of: $0) }
+                == [nil, .correctedBy(9), nil, .retractedBy(30), nil, .correctedBy(21), nil])
     }
 }
