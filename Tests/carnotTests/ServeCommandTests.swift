@@ -52,4 +52,36 @@ import Testing
         let history = try cli.run(["history", "mers", "--format", "json"])
         #expect(history.stdout.contains("\"recordedBy\":\"alice\""))
     }
+
+    /// A store served with --read-only answers reads and refuses every write with 403 "read-only", even with
+    /// a recorder's token; the file is not written. It refused to start before.
+    @Test func aReadOnlyServerAnswersReadsAndRefusesWrites() async throws {
+        let cli = try CLI()
+        #expect(try cli.run(["register-institute", "mers", "--name", "MERS", "--home", "Ifremer",
+                             "--effective", "2020-02-07", "--source", "test"]).status == 0)
+        let tokens = cli.folder.appendingPathComponent("tokens.json").path
+        let token = try cli.run(["token", "add", "alice", "--role", "recorder", "--tokens", tokens], withDB: false)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = try #require(cli.storeBytes())
+
+        let server = try ChildProcess(["serve", "--db", cli.db, "--read-only", "--port", "0", "--tokens", tokens])
+        let banner = try #require(server.readLine())
+        #expect(banner.contains("read-only"), "\(banner)")
+        let port = try #require(banner.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+        let base = "http://127.0.0.1:\(port)"
+        let state = try await Self.request("\(base)/api/state?at=2020-02-07")
+        #expect(state.0 == 200)
+        #expect(state.1.contains("MERS"))
+        let decision = """
+        {"events": [{"type": "institute.registered", "effective": "2020-02-07", "source": "test",
+          "payload": {"institute": "other", "name": "Other", "homeInstitutions": ["Ifremer"]}}]}
+        """
+        let refused = try await Self.request("\(base)/api/decisions", method: "POST", token: token, body: decision)
+        #expect(refused.0 == 403, "\(refused.1)")
+        #expect(refused.1.contains("read-only"))
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(server.finish().status == 0)
+        #expect(cli.storeBytes() == before)
+        #expect(try cli.run(["head"]).stdout.hasPrefix("1:"))
+    }
 }

@@ -14,10 +14,12 @@ struct ServeCommand: ParsableCommand {
         recorder's token (`carnot token add NAME --role recorder`). The API is described at /openapi.json. \
         SIGINT or SIGTERM stops the server after the requests in flight; every acknowledged write is on disk. \
         `carnot serve` alone serves the bundled history on http://127.0.0.1:8080/; --port 0 takes a free port \
-        and prints it.
+        and prints it. With --read-only it serves an existing store to read only: every write is refused \
+        (403, "read-only"), and SQLite itself refuses to write the file.
 
-        Example:
+        Examples:
           carnot serve --check
+          carnot serve --read-only --check
         """)
 
     @Option(help: ArgumentHelp("The address to listen on.", valueName: "host")) var host = "127.0.0.1"
@@ -33,8 +35,11 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         Self.blockStopSignals()
-        _ = try store.openForWriting()
-        let registry = try CommandFailure.guarding { () throws(StoreError) in try RegistryStore(path: store.db) }
+        // --read-only serves an existing store to read (a copy for the public, an auditor's): SQLite itself
+        // refuses every write, and the write API answers 403 "read-only".
+        let access: StoreAccess = store.readOnly ? .readOnly : .write
+        _ = try store.readOnly ? store.openForReading() : store.openForWriting()
+        let registry = try CommandFailure.guarding { () throws(StoreError) in try RegistryStore(path: store.db, access: access) }
         let settings = ServerSettings(host: host, port: port, tokensPath: tokens, requireToken: requireToken,
                                       snapshotsFolder: BundledHistory.snapshotsFolder())
         LoggingSystem.bootstrap { label in
@@ -45,13 +50,13 @@ struct ServeCommand: ParsableCommand {
         if check {
             let tokenCount: Int
             do { tokenCount = try TokenFile(path: tokens).entries().count } catch { throw CommandFailure(message: error.description, code: 64) }
-            let head = try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: store.db).head() }
+            let head = try CommandFailure.guarding { () throws(StoreError) in try EventStore(path: store.db, access: access).head() }
             Console.out("carnot: would serve \(store.db) (head \(head.seq)) on http://\(host):\(port)/ with \(tokenCount) token(s) from \(tokens)")
             return
         }
         let db = store.db, host = host
         let app = buildApplication(store: registry, settings: settings) { port in
-            Console.out("carnot: serving \(db) on http://\(host):\(port)/ (API at /openapi.json)")
+            Console.out("carnot: serving \(db)\(access == .readOnly ? " read-only" : "") on http://\(host):\(port)/ (API at /openapi.json)")
         }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)

@@ -12,9 +12,10 @@ public actor RegistryStore {
     /// Told of every append made through this server, for the live feed.
     public let feed = LogFeed()
 
-    /// Opens (or creates) the store at `path`.
-    public init(path: String) throws(StoreError) {
-        store = try EventStore(path: path)
+    /// Opens the store at `path`: to write (created when missing), or with `.readOnly` for a server that
+    /// only answers reads, whose every write is refused (403, "read-only").
+    public init(path: String, access: StoreAccess = .write) throws(StoreError) {
+        store = try EventStore(path: path, access: access)
     }
 
     /// Runs a read against the store.
