@@ -48,15 +48,16 @@ public final class SQLiteConnection {
     /// Statement journals: an insert into `events`, whose trigger makes it a statement that may abort, keeps
     /// the pages it changes in one, to undo the statement alone. SQLite writes a statement journal to a
     /// temporary file once it outgrows 64 KiB, and keeps that file for the rest of the transaction: a decision
-    /// of 4,000 events at 1M wrote 114 MB in 55,000 writes there (about 7 pages per event). Kept in memory
-    /// up to `statementJournalBytes`, a journal is emptied after each statement instead.
+    /// of 4,000 events at 1M wrote 114 MB in 55,000 writes there (about 7 pages per event). Kept in memory,
+    /// a journal is emptied after each statement instead. Always in memory (-1), not up to a bound: SQLite
+    /// 3.40 failed with SQLITE_FULL when a statement journal of a larger bound (4 MiB) was written out to its
+    /// file (seen on the layout-7 upgrade of the 1M store). A statement journal holds only the pages one
+    /// statement changes that the transaction had before it, and every statement with one here changes a
+    /// few pages: an insert into `events` or `idempotency`.
     private static let processConfigured: Bool = {
         // SQLITE_MISUSE when SQLite was already initialised in this process: it keeps its defaults.
-        carnot_sqlite3_config_statement_journal_spill(statementJournalBytes) == SQLITE_OK
+        carnot_sqlite3_config_statement_journal_spill(-1) == SQLITE_OK
     }()
-
-    /// The largest statement journal kept in memory (one statement's pages; 4 MiB is a thousand pages).
-    static let statementJournalBytes: Int32 = 4 << 20
 
     deinit {
         statements.removeAll()
