@@ -73,10 +73,7 @@ extension EventStore {
             return false
         }
         if !damaged.isEmpty, !isReadOnly, connection.inWriteTransaction {
-            for row in damaged {
-                try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND position = ?2")
-                    .execute([.integer(row.day), .integer(row.position)])
-            }
+            for row in damaged { try deleteCheckpoint(day: row.day, position: row.position) }
         }
         return found
     }
@@ -88,10 +85,13 @@ extension EventStore {
     /// nil when it is damaged.
     func sealedState(day: Day, position: Int64) throws -> RegistryState? {
         try connection.statement("""
-            SELECT c.position_hash, c.checksum, c.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
+            SELECT c.position_hash, c.checksum, s.state, COALESCE((SELECT hash FROM events WHERE seq = c.position), ''),
                    c.stale_from, c.stale_seal
-            FROM checkpoints c WHERE c.day = ?1 AND c.position = ?2
+            FROM checkpoints c LEFT JOIN checkpoint_states s ON s.day = c.day AND s.position = c.position
+            WHERE c.day = ?1 AND c.position = ?2
             """).first([.integer(Int64(day.ordinal)), .integer(position)]) { row -> RegistryState? in
+            // A row whose state is missing is damaged like one whose state does not match its checksum.
+            guard !row.isNull(2) else { return nil }
             let checksum = row.bytes(1)
             let staleFrom = row.isNull(4) ? nil : row.integer(4)
             let seals = row.text(0) == row.text(3) && CheckpointSeal.staleSeal(checksum: checksum, staleFrom: staleFrom) == row.bytes(5)
@@ -220,22 +220,39 @@ extension EventStore {
     /// Writes `writes` as the checkpoints at `position`, each replacing its day's stale rows.
     private func insertCheckpoints(_ writes: [Day: RegistryState], position: Int64) throws {
         invalidatedFrom = nil
-        let insert = try connection.statement(
-            // OR REPLACE: the front may already have been written at this position after a back-dated event.
-            "INSERT OR REPLACE INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         let positionHash = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
             .first([.integer(position)]) { $0.text(0) } ?? EventSchema.genesisHash
         for (day, captured) in writes.sorted(by: { $0.key < $1.key }) {
             try deleteStaleRows(on: day)
-            let bytes = StateCodec.encode(captured)
-            let checksum = CheckpointSeal.checksum(day: day, position: position, positionHash: positionHash, state: bytes)
-            try insert.execute([.integer(Int64(day.ordinal)), .integer(position), .blob(bytes), .text(positionHash), .blob(checksum),
-                                .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
+            try insertCheckpoint(day: day, position: position, positionHash: positionHash, state: StateCodec.encode(captured))
+        }
+    }
+
+    /// Writes one checkpoint, sealed and holding: its row and its state. OR REPLACE: the front may already
+    /// have been written at this position after a back-dated event.
+    func insertCheckpoint(day: Day, position: Int64, positionHash: String, state bytes: [UInt8]) throws {
+        let checksum = CheckpointSeal.checksum(day: day, position: position, positionHash: positionHash, state: bytes)
+        let key: [SQLiteValue] = [.integer(Int64(day.ordinal)), .integer(position)]
+        try connection.statement("""
+            INSERT OR REPLACE INTO checkpoints (day, position, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5)
+            """).execute(key + [.text(positionHash), .blob(checksum), .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
+        try connection.statement("INSERT OR REPLACE INTO checkpoint_states (day, position, state) VALUES (?1, ?2, ?3)")
+            .execute(key + [.blob(bytes)])
+    }
+
+    /// Deletes one checkpoint: its row and its state.
+    func deleteCheckpoint(day: Int64, position: Int64) throws {
+        for table in ["checkpoints", "checkpoint_states"] {
+            try connection.statement("DELETE FROM \(table) WHERE day = ?1 AND position = ?2").execute([.integer(day), .integer(position)])
         }
     }
 
     /// Deletes the stale checkpoints of `day`: written afresh, or not kept (`spacedOut`).
     private func deleteStaleRows(on day: Day) throws {
+        try connection.statement("""
+            DELETE FROM checkpoint_states WHERE day = ?1
+            AND position IN (SELECT position FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL)
+            """).execute([.integer(Int64(day.ordinal))])
         try connection.statement("DELETE FROM checkpoints WHERE day = ?1 AND stale_from IS NOT NULL")
             .execute([.integer(Int64(day.ordinal))])
     }
@@ -267,12 +284,7 @@ extension EventStore {
         // `state` must own the state alone while it is encoded; it is put back after.
         live = nil
         invalidatedFrom = nil
-        let bytes = StateCodec.encode(state.current)
-        let checksum = CheckpointSeal.checksum(day: front, position: state.head.seq, positionHash: state.head.hash, state: bytes)
-        try connection.statement("""
-            INSERT OR REPLACE INTO checkpoints (day, position, state, position_hash, checksum, stale_seal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-            """).execute([.integer(Int64(front.ordinal)), .integer(state.head.seq), .blob(bytes), .text(state.head.hash),
-                          .blob(checksum), .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: nil))])
+        try insertCheckpoint(day: front, position: state.head.seq, positionHash: state.head.hash, state: StateCodec.encode(state.current))
         state.frontCheckpointStale = false
         state.latestCheckpointDay = max(state.latestCheckpointDay ?? front, front)
         state.lastCheckpointPosition = state.head.seq

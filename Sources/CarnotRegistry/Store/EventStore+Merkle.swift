@@ -30,7 +30,7 @@ extension EventStore {
     /// Layout upgrade to version 3: checkpoints of an older layout carry no checksum, so they are dropped
     /// (a cache: folds start further back until the next appends write new ones).
     func upgradeProofTables(from version: Int64) throws {
-        if version == 2 { try connection.execute("DROP TABLE IF EXISTS checkpoints") }
+        if version == 2 { try connection.execute("DROP TABLE IF EXISTS checkpoints; DROP TABLE IF EXISTS checkpoint_states") }
     }
 
     /// Fills the Merkle tree of a store written by an older layout, from its stored events.

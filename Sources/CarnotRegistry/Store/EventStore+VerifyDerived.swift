@@ -90,10 +90,20 @@ extension EventStore {
             return StateCodec.encode(try replay.state(at: day, upto: upto, live: live)) == state
         }
         var rows: [(day: Day, position: Int64, staleFrom: Int64?, state: [UInt8], positionHash: String, checksum: [UInt8], staleSeal: [UInt8])] = []
-        try connection.statement("SELECT day, position, stale_from, state, position_hash, checksum, stale_seal FROM checkpoints ORDER BY position, day").query { row in
+        // A row without its state is read with none, which no checksum matches.
+        try connection.statement("""
+            SELECT c.day, c.position, c.stale_from, s.state, c.position_hash, c.checksum, c.stale_seal
+            FROM checkpoints c LEFT JOIN checkpoint_states s ON s.day = c.day AND s.position = c.position ORDER BY c.position, c.day
+            """).query { row in
             rows.append((Day(ordinal: Int32(row.integer(0))), row.integer(1), row.isNull(2) ? nil : row.integer(2),
-                         row.bytes(3), row.text(4), row.bytes(5), row.bytes(6)))
+                         row.isNull(3) ? [] : row.bytes(3), row.text(4), row.bytes(5), row.bytes(6)))
             return true
+        }
+        if let orphan = try connection.statement("""
+            SELECT s.day, s.position FROM checkpoint_states s
+            WHERE NOT EXISTS (SELECT 1 FROM checkpoints c WHERE c.day = s.day AND c.position = s.position) LIMIT 1
+            """).first([], { (Day(ordinal: Int32($0.integer(0))), $0.integer(1)) }) {
+            throw Failure(seq: orphan.1, reason: "the checkpoint state of \(orphan.0) at position \(orphan.1) has no checkpoint row (deleted without its state)")
         }
         let hashAt = try connection.statement("SELECT hash FROM events WHERE seq = ?1")
         for row in rows {

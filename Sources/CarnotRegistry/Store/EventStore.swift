@@ -226,6 +226,7 @@ public final class EventStore {
             if version == 1 { try indexCorrections() }
             if version >= 1, version < 3 { try buildMerkleTree() }
             if version >= 1, version < 4 { try buildEntityIndex() }
+            if version >= 3, version < 7 { try separateCheckpointStates() }
             if version >= 3, version < 6 { try reencodeCheckpoints() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }

@@ -4,8 +4,9 @@ enum StoreSchema {
     /// Version 2 added the fold indexes (`events_effective`, `corrections`) and `checkpoints`; version 3 the
     /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`); version 4
     /// the entity index (`entity_events`); version 5 the index of events by type (`events_type`); version 6
-    /// writes checkpoints in `StateCodec` format 2 (office holdings grouped by office).
-    static let version: Int64 = 6
+    /// writes checkpoints in `StateCodec` format 2 (office holdings grouped by office); version 7 keeps their
+    /// states apart from their rows (`checkpoint_states`), so that a stale mark rewrites a small row.
+    static let version: Int64 = 7
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -56,20 +57,29 @@ enum StoreSchema {
     );
 
     -- Derived from the log, never a source of truth: the state of the network on `day` (every fact effective
-    -- on or before it) as known at log position `position`, in `StateCodec`'s format. It answers queries
-    -- with a cut-off at or after `position`, until the first later event that changes a fact on or before
-    -- `day` (`stale_from`, that event's position). `position_hash` is the log's hash at `position` and
-    -- `checksum` SHA-256 over day, position, position_hash and state, `stale_seal` SHA-256 over checksum and
-    -- stale_from (`CheckpointSeal`): a checkpoint that does not match them, or whose position no longer has
-    -- that hash, is never used.
+    -- on or before it) as known at log position `position`, in `StateCodec`'s format (its bytes in
+    -- `checkpoint_states`). It answers queries with a cut-off at or after `position`, until the first later
+    -- event that changes a fact on or before `day` (`stale_from`, that event's position). `position_hash` is
+    -- the log's hash at `position` and `checksum` SHA-256 over day, position, position_hash and state,
+    -- `stale_seal` SHA-256 over checksum and stale_from (`CheckpointSeal`): a checkpoint that does not match
+    -- them, whose state is missing, or whose position no longer has that hash, is never used.
     CREATE TABLE IF NOT EXISTS checkpoints (
         day INTEGER NOT NULL,
         position INTEGER NOT NULL,
         stale_from INTEGER,
-        state BLOB NOT NULL,
         position_hash TEXT NOT NULL,
         checksum BLOB NOT NULL,
         stale_seal BLOB NOT NULL,
+        PRIMARY KEY (day, position)
+    );
+
+    -- The state of each checkpoint (tens of kilobytes at 1M events), written and deleted with its row. Kept
+    -- apart because marking a checkpoint stale rewrites its row: with the state inside, all its overflow
+    -- pages (16 pages each, 8,900 pages for the 557 checkpoints a back-dated decision of 2014 marks at 1M).
+    CREATE TABLE IF NOT EXISTS checkpoint_states (
+        day INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        state BLOB NOT NULL,
         PRIMARY KEY (day, position)
     );
 

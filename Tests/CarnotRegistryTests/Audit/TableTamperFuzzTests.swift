@@ -8,7 +8,7 @@ import Testing
 struct TableTamperFuzzTests {
     static let keys: [String: [String]] = [
         "events": ["seq"], "corrections": ["seq"], "checkpoints": ["day", "position"],
-        "merkle_nodes": ["level", "idx"], "idempotency": ["key"],
+        "checkpoint_states": ["day", "position"], "merkle_nodes": ["level", "idx"], "idempotency": ["key"],
     ]
 
     @Test func everyEditOfAnyTableThatChangesAnAnswerIsReported() throws {

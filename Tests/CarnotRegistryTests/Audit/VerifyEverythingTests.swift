@@ -101,10 +101,14 @@ struct VerifyEverythingTests {
                             .execute([.integer(bit), .integer(rowid)])
                     } catch { continue }  // the flip collides with another checkpoint's key: not an edit
                 } else {
-                    var bytes = try raw.statement("SELECT \(column) FROM checkpoints WHERE rowid = ?1").first([.integer(rowid)]) { $0.bytes(0) }!
+                    // The state is kept apart from its row, under the same day and position.
+                    let table = column == "state" ? "checkpoint_states" : "checkpoints"
+                    let key = try raw.statement("SELECT day, position FROM checkpoints WHERE rowid = ?1")
+                        .first([.integer(rowid)]) { [SQLiteValue.integer($0.integer(0)), .integer($0.integer(1))] }!
+                    var bytes = try raw.statement("SELECT \(column) FROM \(table) WHERE day = ?1 AND position = ?2").first(key) { $0.bytes(0) }!
                     bytes[Int.random(in: 0..<bytes.count, using: &random)] ^= 1 << UInt8.random(in: 0..<8, using: &random)
                     let value: SQLiteValue = column == "position_hash" ? .text(String(decoding: bytes, as: UTF8.self)) : .blob(bytes)
-                    try raw.statement("UPDATE checkpoints SET \(column) = ?1 WHERE rowid = ?2").execute([value, .integer(rowid)])
+                    try raw.statement("UPDATE \(table) SET \(column) = ?1 WHERE day = ?2 AND position = ?3").execute([value] + key)
                 }
                 let store = try EventStore(path: copy, readOnly: true)
                 #expect(Answers.of(store) == pristineAnswers, "round \(round): a flip of \(column) changed an answer")
@@ -169,7 +173,7 @@ struct VerifyEverythingTests {
         try Self.withHistoryStore { store, path in
             let before = Answers.of(store)
             let raw = try SQLiteConnection(path: path)
-            try raw.execute("UPDATE checkpoints SET state = zeroblob(length(state))")
+            try raw.execute("UPDATE checkpoint_states SET state = zeroblob(length(state))")
             let reopened = try EventStore(path: path, environment: FixedEnvironment(start: Timestamp(startOf: day("2026-02-01")), writer: 1), checkpointInterval: 2)
             #expect(Answers.of(reopened) == before)
             #expect(try reopened.verify().failure?.reason.contains("damaged") == true)

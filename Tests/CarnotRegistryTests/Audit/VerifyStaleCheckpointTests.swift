@@ -34,9 +34,11 @@ struct VerifyStaleCheckpointTests {
         let positionHash = try raw.statement("SELECT position_hash FROM checkpoints WHERE day = ?1 AND position = ?2")
             .first([.integer(day), .integer(position)]) { $0.text(0) }!
         let checksum = CheckpointSeal.checksum(day: Day(ordinal: Int32(day)), position: position, positionHash: positionHash, state: state)
-        try raw.statement("UPDATE checkpoints SET state = ?1, checksum = ?2, stale_from = ?3, stale_seal = ?4 WHERE day = ?5 AND position = ?6")
-            .execute([.blob(state), .blob(checksum), staleFrom.map { .integer($0) } ?? .null,
+        try raw.statement("UPDATE checkpoints SET checksum = ?1, stale_from = ?2, stale_seal = ?3 WHERE day = ?4 AND position = ?5")
+            .execute([.blob(checksum), staleFrom.map { .integer($0) } ?? .null,
                       .blob(CheckpointSeal.staleSeal(checksum: checksum, staleFrom: staleFrom)), .integer(day), .integer(position)])
+        try raw.statement("UPDATE checkpoint_states SET state = ?1 WHERE day = ?2 AND position = ?3")
+            .execute([.blob(state), .integer(day), .integer(position)])
     }
 
     @Test func aStoreWithStaleCheckpointsVerifies() throws {
@@ -53,7 +55,7 @@ struct VerifyStaleCheckpointTests {
             let raw = try SQLiteConnection(path: path)
             let rows = try Self.staleRows(raw)
             let victim = try #require(rows.first), donor = try #require(rows.last)
-            let stateOf = try raw.statement("SELECT state FROM checkpoints WHERE day = ?1 AND position = ?2")
+            let stateOf = try raw.statement("SELECT state FROM checkpoint_states WHERE day = ?1 AND position = ?2")
             let state = try stateOf.first([.integer(donor.day), .integer(donor.position)]) { $0.bytes(0) }!
             let own = try stateOf.first([.integer(victim.day), .integer(victim.position)]) { $0.bytes(0) }!
             try #require(state != own)
@@ -68,7 +70,7 @@ struct VerifyStaleCheckpointTests {
         try Self.withStaleStore { store, path in
             let raw = try SQLiteConnection(path: path)
             let victim = try #require(try Self.staleRows(raw).first)
-            let state = try raw.statement("SELECT state FROM checkpoints WHERE day = ?1 AND position = ?2")
+            let state = try raw.statement("SELECT state FROM checkpoint_states WHERE day = ?1 AND position = ?2")
                 .first([.integer(victim.day), .integer(victim.position)]) { $0.bytes(0) }!
             try Self.reseal(raw, day: victim.day, position: victim.position, state: state, staleFrom: nil)
             let failure = try #require(try store.verify().failure)

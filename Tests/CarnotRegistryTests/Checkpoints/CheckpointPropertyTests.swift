@@ -72,7 +72,7 @@ struct CheckpointPropertyTests {
             let events = try writer.events()
             let raw = try SQLiteConnection(path: path)
             var rows = 0
-            try raw.statement("SELECT day, position, state FROM checkpoints").query { row in
+            try raw.statement("SELECT day, position, state FROM checkpoint_states").query { row in
                 let day = Day(ordinal: Int32(row.integer(0)))
                 let state = try row.withBytes(2) { try StateCodec.decode(UnsafeRawBufferPointer($0)) }
                 #expect(state == Timeline.state(of: events, at: day, upto: row.integer(1)), "checkpoint \(day)@\(row.integer(1))")

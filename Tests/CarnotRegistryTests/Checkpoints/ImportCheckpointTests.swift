@@ -26,7 +26,7 @@ struct ImportCheckpointTests {
             // The front as the checkpoints see it: the day of the newest one.
             let front = try #require(try raw.statement("SELECT max(day) FROM checkpoints").first { Day(ordinal: Int32($0.integer(0))) })
             var staleDays = Set<Day>()
-            try raw.statement("SELECT day, position, state, stale_from FROM checkpoints").query { row in
+            try raw.statement("SELECT c.day, c.position, s.state, c.stale_from FROM checkpoints c JOIN checkpoint_states s USING (day, position)").query { row in
                 let day = Day(ordinal: Int32(row.integer(0)))
                 let state = try row.withBytes(2) { try StateCodec.decode(UnsafeRawBufferPointer($0)) }
                 #expect(state == Timeline.state(of: events, at: day, upto: row.integer(1)), "checkpoint \(day)@\(row.integer(1))")

@@ -131,20 +131,33 @@ import Testing
     }
 }
 
-/// The ids the system environment gives new events read as random UUIDs, as `UUID` wrote them before.
+/// The ids the system environment gives new events read as UUIDs, as `UUID` writes them, and are ordered
+/// by the time they were made (version 7), so that a decision's inserts share the last pages of the index.
 @Suite struct EventIDTests {
-    @Test func newIDsAreLowerCaseVersion4UUIDsThatFoundationReadsBack() throws {
+    @Test func newIDsAreLowerCaseVersion7UUIDsThatFoundationReadsBack() throws {
         var seen = Set<String>()
+        let before = UInt64((Date().timeIntervalSince1970 * 1_000).rounded(.down))
         for _ in 0..<200 {
             let id = SystemEnvironment().newEventID()
             let uuid = try #require(UUID(uuidString: id))
             #expect(uuid.uuidString.lowercased() == id)
-            #expect(Array(id.utf8)[14] == UInt8(ascii: "4"))
+            #expect(Array(id.utf8)[14] == UInt8(ascii: "7"))
             #expect("89ab".utf8.contains(Array(id.utf8)[19]))
+            let milliseconds = try #require(UInt64(id.prefix(8) + id.dropFirst(9).prefix(4), radix: 16))
+            #expect(milliseconds >= before)
             seen.insert(id)
         }
         #expect(seen.count == 200)
-        #expect(SystemEnvironment.uuidText(high: 0, low: 0) == "00000000-0000-4000-8000-000000000000")
-        #expect(SystemEnvironment.uuidText(high: .max, low: .max) == "ffffffff-ffff-4fff-bfff-ffffffffffff")
+        #expect(SystemEnvironment.uuidText(milliseconds: 0, high: 0, low: 0) == "00000000-0000-7000-8000-000000000000")
+        #expect(SystemEnvironment.uuidText(milliseconds: .max, high: .max, low: .max) == "ffffffff-ffff-7fff-bfff-ffffffffffff")
+        #expect(SystemEnvironment.uuidText(milliseconds: 0x0123_4567_89ab, high: 0xcde, low: 0)
+            == "01234567-89ab-7cde-8000-000000000000")
+    }
+
+    /// Ids made later sort after earlier ones (a millisecond apart at least), whatever their random bits.
+    @Test func idsOfLaterMillisecondsSortAfter() {
+        let earlier = SystemEnvironment.uuidText(milliseconds: 1_764_547_200_000, high: .max, low: .max)
+        let later = SystemEnvironment.uuidText(milliseconds: 1_764_547_200_001, high: 0, low: 0)
+        #expect(earlier < later)
     }
 }
