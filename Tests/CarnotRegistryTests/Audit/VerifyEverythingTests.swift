@@ -186,4 +186,24 @@ struct VerifyEverythingTests {
             #expect(Answers.of(reopened) == Answers.of(fresh))
         }
     }
+
+    /// Layout 7 keeps each checkpoint's state in `checkpoint_states`, apart from its row: deleting either
+    /// half leaves the other, and `verify` names the checkpoint left behind.
+    @Test func aCheckpointRowWithoutItsStateOrAStateWithoutItsRowIsNamed() throws {
+        try Self.withHistoryStore { _, path in
+            let pristine = try Answers.fileBytes(path)
+            let last = "(SELECT day, position FROM checkpoints ORDER BY position DESC, day LIMIT 1)"
+            for (table, expected) in [("checkpoint_states", "the checkpoint of"), ("checkpoints", "has no checkpoint row")] {
+                let copy = path + "-\(table)"
+                try pristine.write(to: URL(fileURLWithPath: copy))
+                defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+                let raw = try SQLiteConnection(path: copy)
+                let count = try raw.integer("SELECT count(*) FROM \(table)")
+                try raw.execute("DELETE FROM \(table) WHERE (day, position) = \(last)")
+                #expect(try raw.integer("SELECT count(*) FROM \(table)") == count - 1)
+                let failure = try EventStore(path: copy, readOnly: true).verify().failure
+                #expect(failure?.reason.contains(expected) == true, "\(table): \(String(describing: failure))")
+            }
+        }
+    }
 }
