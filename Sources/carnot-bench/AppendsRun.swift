@@ -22,7 +22,7 @@ struct AppendsRun: ParsableCommand {
 
     func run() throws {
         var tail: [EventDraft] = []
-        try SyntheticLog.generate(SyntheticLog.Parameters(events: events + generatedBeyond, institutes: institutes, seed: seed)) { event in
+        SyntheticLog.generate(SyntheticLog.Parameters(events: events + generatedBeyond, institutes: institutes, seed: seed)) { event in
             if event.seq > events, tail.count < count + singles { tail.append(LogSizeRun.draft(event)) }
         }
         // The rates are computed on the counts asked for: refuse more events than the synthetic log holds

@@ -69,7 +69,7 @@ struct ReadRoutes: Sendable {
         let id = try QueryParameters.entityID(context)
         let query = QueryParameters(request)
         let since = try query.integer("since", in: 0...Int64.max, default: 0)
-        let limit = try query.string("limit") == nil ? nil : Int(try query.integer("limit", in: 1...Int64(Int32.max), default: 1))
+        let limit = query.string("limit") == nil ? nil : Int(try query.integer("limit", in: 1...Int64(Int32.max), default: 1))
         // From the entity index: the entity's events only, whatever the size of the log.
         let (lines, head, named) = try await store.read { store in
             var lines: [[UInt8]] = []
