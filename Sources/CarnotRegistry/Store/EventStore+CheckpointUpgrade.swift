@@ -1,7 +1,7 @@
 extension EventStore {
-    /// Writes every checkpoint of a store of layout 3 to 5 (its states already apart, `separateCheckpointStates`) again in the current `StateCodec` format (version 2
-    /// groups the office holdings by office), with its checksum and stale seal computed afresh; its stale mark
-    /// is kept.
+    /// Writes every checkpoint of a store of layout 3 to 5 (its states already apart,
+    /// `separateCheckpointStates`) again in the current `StateCodec` format (version 2 groups the office
+    /// holdings by office), with its checksum and stale seal computed afresh; its stale mark is kept.
     ///
     /// Only a checkpoint whose checksum, stale seal and log hash match is written again, so that the upgrade
     /// never seals a damaged or tampered row; the others are deleted, as a read inside a write deletes them:
