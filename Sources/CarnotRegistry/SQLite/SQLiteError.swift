@@ -36,6 +36,9 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
     /// True when a constraint (unique key, trigger) refused the write.
     public var isConstraint: Bool { code == SQLITE_CONSTRAINT }
+    /// True when a UNIQUE index refused the write (a value already taken): `SQLITE_CONSTRAINT_UNIQUE`, whose
+    /// macro (`SQLITE_CONSTRAINT | (8<<8)`) Swift does not import.
+    public var isUniqueViolation: Bool { extendedCode == SQLITE_CONSTRAINT | (8 << 8) }
     /// True when SQLite could not allocate memory: its hard heap limit (`SQLiteHeap`) or the process's.
     public var isOutOfMemory: Bool { code == SQLITE_NOMEM }
     /// True when the connection is read-only.

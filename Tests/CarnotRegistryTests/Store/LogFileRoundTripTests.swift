@@ -124,4 +124,28 @@ struct LogFileRoundTripTests {
             #expect(try target.head() == .empty)
         }
     }
+
+    @Test func aCorrectlyChainedLogReusingAnEventIdIsRefusedAtThatLineAndWritesNothing() throws {
+        try Fixture.withTemporaryFolder { folder in
+            let taken = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+            let events = HandWrittenLog.chain([
+                Draft.openCall("carnot-1", "Carnot 1", on: "2006-01-01"),
+                Draft.registerInstitute("tsn", "Carnot TSN", on: "2006"),
+                Draft.registerInstitute("leti", "CEA LETI", on: "2006"),
+            ], ids: [0: taken, 2: taken])
+            _ = try LogFile.write(events, to: folder.path)
+            let target = try Fixture.store()
+
+            let error = #expect(throws: StoreError.self) { try target.importLog(try LogFile.read(folder.path)) }
+
+            guard case .badLine(let line)? = error else {
+                Issue.record("expected a bad line, got \(String(describing: error))")
+                return
+            }
+            #expect(line.kind == .invalid)
+            #expect(line.line == 3)
+            #expect(line.message.contains("id: '\(taken)' is already the id of event 1"), "\(line.message)")
+            #expect(try target.head() == .empty)
+        }
+    }
 }

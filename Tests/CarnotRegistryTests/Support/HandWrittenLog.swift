@@ -3,13 +3,15 @@
 /// Chains events by hand, without the store's rules: how a log that breaks a rule yet hashes correctly is
 /// made, to check that import validates what it is given rather than trusting the chain.
 enum HandWrittenLog {
-    /// `drafts` at positions 1...n, chained from the genesis hash, recorded by `environment`'s clock.
-    static func chain(_ drafts: [EventDraft], environment: FixedEnvironment = FixedEnvironment()) -> [RecordedEvent] {
+    /// `drafts` at positions 1...n, chained from the genesis hash, recorded by `environment`'s clock, each with
+    /// a new id unless `ids` gives the one at its offset.
+    static func chain(_ drafts: [EventDraft], environment: FixedEnvironment = FixedEnvironment(),
+                      ids: [Int: String] = [:]) -> [RecordedEvent] {
         var prev = EventSchema.genesisHash
         var events: [RecordedEvent] = []
         for (offset, draft) in drafts.enumerated() {
             let seq = Int64(offset + 1)
-            let id = environment.newEventID()
+            let id = ids[offset] ?? environment.newEventID()
             let recorded = environment.now()
             func event(hash: String) -> RecordedEvent {
                 RecordedEvent(seq: seq, id: id, event: draft.event, effective: draft.effective, precision: draft.precision,
