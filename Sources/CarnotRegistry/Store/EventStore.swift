@@ -46,6 +46,9 @@ public final class EventStore {
     var deferringStaleDays = false
     /// The facts the current write inserted last (`RecentFacts`).
     var recentFacts = RecentFacts()
+    /// The positions filed under each key the current write asked for, kept up to date by its inserts
+    /// (`positions(filedUnder:)`).
+    var filedPositions = FiledPositions()
     /// Per level of the Merkle tree, the last node the current write added (`appendMerkleLeaf`): the left
     /// sibling the next leaf's closing nodes hash with, without reading it back.
     var merkleFrontier: [Int: (index: Int64, hash: [UInt8])] = [:]
