@@ -16,13 +16,14 @@ extension EventStore {
         switch difference {
         case nil: return
         case .extra(let node):
-            let leaves = try fresh.connection.integer("SELECT count(*) FROM merkle_nodes WHERE level = 0")
-            throw Failure(seq: 0, reason: "the Merkle tree has node (level \(node.level), index \(node.index)), which the \(leaves) events of the log do not make")
+            let events = try fresh.connection.integer("SELECT count(*) FROM events")
+            throw Failure(seq: 0, reason: "the Merkle tree has node (level \(node.level), index \(node.index)), which the \(events) events of the log do not make")
         case .missing(let node):
             throw Failure(seq: 0, reason: "the Merkle tree lacks node (level \(node.level), index \(node.index))")
         case .differs(let node, _):
-            throw Failure(seq: node.level == 0 ? node.index + 1 : 0, reason:
-                "the Merkle tree's node (level \(node.level), index \(node.index)) is not the hash the log gives: proofs from this store would not verify")
+            let first = (node.index << node.level) + 1, last = (node.index + 1) << node.level
+            throw Failure(seq: 0, reason:
+                "the Merkle tree's node (level \(node.level), index \(node.index), over events \(first)-\(last)) is not the hash the log gives: proofs from this store would not verify")
         }
     }
 

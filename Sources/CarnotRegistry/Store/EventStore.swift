@@ -231,6 +231,7 @@ public final class EventStore {
             if version >= 1, version < 4 { try buildEntityIndex() }
             if version >= 3, version < 7 { try separateCheckpointStates() }
             if version >= 3, version < 6 { try reencodeCheckpoints() }
+            if version >= 3, version < 8 { try dropLowMerkleNodes() }
             try connection.execute("PRAGMA user_version = \(StoreSchema.version)")
         }
     }

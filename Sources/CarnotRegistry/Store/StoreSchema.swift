@@ -5,8 +5,9 @@ enum StoreSchema {
     /// Merkle tree (`merkle_nodes`) and the checksum of each checkpoint (`position_hash`, `checksum`); version 4
     /// the entity index (`entity_events`); version 5 the index of events by type (`events_type`); version 6
     /// writes checkpoints in `StateCodec` format 2 (office holdings grouped by office); version 7 keeps their
-    /// states apart from their rows (`checkpoint_states`), so that a stale mark rewrites a small row.
-    static let version: Int64 = 7
+    /// states apart from their rows (`checkpoint_states`), so that a stale mark rewrites a small row; version 8
+    /// keeps the Merkle tree from level 4 up (`EventStore.lowestStoredMerkleLevel`).
+    static let version: Int64 = 8
 
     static let create = """
     CREATE TABLE IF NOT EXISTS events (
@@ -85,7 +86,8 @@ enum StoreSchema {
 
     -- Derived from the log, never a source of truth: the RFC 9162 Merkle tree over the events' published
     -- lines. Node (level, idx) is the hash of the complete subtree over leaves [idx * 2^level, (idx + 1) *
-    -- 2^level) (leaf i is the event at seq i + 1); written once, when its last leaf is appended.
+    -- 2^level) (leaf i is the event at seq i + 1); written once, when its last leaf is appended. Kept from
+    -- level 4 up: a lower node is hashed from its events when asked for.
     CREATE TABLE IF NOT EXISTS merkle_nodes (
         level INTEGER NOT NULL,
         idx INTEGER NOT NULL,

@@ -24,11 +24,11 @@ struct DerivedTableComparisonTests {
         }
     }
 
-    @Test func anEditedLeafOfTheMerkleTreeIsNamedAtItsPosition() throws {
+    @Test func anEditedNodeOfTheMerkleTreeIsNamedWithTheEventsItCovers() throws {
         try VerifyEverythingTests.withHistoryStore { store, path in
-            try SQLiteConnection(path: path).execute("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 3")
+            try SQLiteConnection(path: path).execute("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0")
             let failure = try #require(try store.verify().failure)
-            #expect(failure.seq == 4 && failure.reason.contains("node (level 0, index 3) is not the hash the log gives"), "\(failure)")
+            #expect(failure.reason.contains("node (level 4, index 0, over events 1-16) is not the hash the log gives"), "\(failure)")
         }
     }
 

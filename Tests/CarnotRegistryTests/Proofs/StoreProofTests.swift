@@ -43,7 +43,35 @@ struct StoreProofTests {
             }
             let upgraded = try EventStore(path: path)
             #expect(try upgraded.merkleNodes(size: 5) is StoredMerkleNodes)
+            #expect(try upgraded.connection.integer("SELECT count(*) FROM merkle_nodes WHERE level < 4") == 0)
+            #expect(try upgraded.connection.integer("SELECT count(*) FROM merkle_nodes WHERE level = 4") == 1)
             #expect(try upgraded.treeCheckpoint(origin: "o").rootHash == root)
+            #expect(try upgraded.verify().isValid)
+        }
+    }
+
+    @Test func aLayout7StoreDropsItsNodesBelowLevel4OnUpgradeAndItsProofsStayTheSame() throws {
+        try Fixture.withFileStore { store, path in
+            try store.recordHistory()
+            let head = try store.head().seq
+            let root = try store.treeCheckpoint(origin: "o").rootHash
+            let proofs = try (1...head).map { try store.inclusionProof(seq: $0) }
+            do {
+                // What layout 7 kept besides: every node of the tree, from the leaves up.
+                let raw = try SQLiteConnection(path: path)
+                var tree = MerkleTree()
+                for event in try store.events() { tree.append(leafHash: MerkleHash.leaf(EventSchema.line(of: event))) }
+                let insert = try raw.statement("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
+                for (level, nodes) in tree.levels.enumerated() where level < 4 {
+                    for (index, hash) in nodes.enumerated() { try insert.execute([.integer(Int64(level)), .integer(Int64(index)), .blob(hash)]) }
+                }
+                try raw.execute("PRAGMA user_version = 7")
+            }
+            let upgraded = try EventStore(path: path)
+            #expect(upgraded.upgradedFromLayout == 7)
+            #expect(try upgraded.connection.integer("SELECT count(*) FROM merkle_nodes WHERE level < 4") == 0)
+            #expect(try upgraded.treeCheckpoint(origin: "o").rootHash == root)
+            #expect(try (1...head).map { try upgraded.inclusionProof(seq: $0) } == proofs)
             #expect(try upgraded.verify().isValid)
         }
     }
@@ -60,10 +88,11 @@ struct StoreProofTests {
     }
 
     @Test(arguments: [
-        "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 3",
-        "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 0",
-        "DELETE FROM merkle_nodes WHERE level = 1 AND idx = 1",
-        "DELETE FROM merkle_nodes WHERE level = 0 AND idx = (SELECT max(idx) FROM merkle_nodes WHERE level = 0)",
+        "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0",
+        "DELETE FROM merkle_nodes WHERE level = 4 AND idx = 0",
+        // A node below the levels the store keeps, and one beyond the log.
+        "INSERT INTO merkle_nodes VALUES (0, 3, zeroblob(32))",
+        "INSERT INTO merkle_nodes VALUES (4, 1, zeroblob(32))",
         "INSERT INTO merkle_nodes VALUES (0, 100000, zeroblob(32))",
         "INSERT INTO merkle_nodes VALUES (40, 0, zeroblob(32))",
         "INSERT INTO merkle_nodes VALUES (0, -1, zeroblob(32))",
