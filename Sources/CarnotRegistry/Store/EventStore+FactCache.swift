@@ -23,11 +23,11 @@ extension EventStore {
     /// At most this many facts are cached (about 20 MB).
     static let factCacheLimit = 100_000
 
-    /// Empties what a write transaction keeps (`factCache`, `recentFacts`, `filedPositions`, `merkleFrontier`, `staleWrites`,
-    /// `writtenRecords`, `staleSummaries`; not `decodedCheckpoints`, which are checked against their rows on
-    /// every use): when a write begins, since a rolled-back one may have kept positions a later one fills with
-    /// other events, and when it ends, so that a long-running process (the server) does not hold them between
-    /// writes.
+    /// Empties what a write transaction keeps (`factCache`, `recentFacts`, `filedPositions`, `merkleFrontier`,
+    /// `staleWrites`, `writtenRecords`, `staleSummaries`; not `decodedCheckpoints`, which are checked against
+    /// their rows on every use): when a write begins, since a rolled-back one may have kept positions a later
+    /// one fills with other events, and when it ends, so that a long-running process (the server) does not hold
+    /// them between writes.
     func forgetWriteCaches() {
         factCache = [:]
         recentFacts.removeAll()
