@@ -68,7 +68,7 @@ extension EventStore {
             let positions = window.cut(try positions(filedUnder: id.rawValue, after: window.after, before: window.before))
             let lookup = try connection.statement(chain ? "SELECT body, prev, hash FROM events WHERE seq = ?1"
                                                         : "SELECT body FROM events WHERE seq = ?1")
-            let channel = HistoryChannel()
+            let channel = HistoryChannel(capacity: runs.inFlight)
             let reader = HistoryReader(lookup: lookup, positions: positions, deciding: DecidingCorrections(corrections),
                                        chain: chain, runs: runs)
             Thread { reader.read(into: channel) }.start()
@@ -86,11 +86,11 @@ extension EventStore {
             } catch {
                 channel.stop()
                 // The reader's own error, if any, is dropped: the walk already failed.
-                _ = channel.outcomeOfReader()
+                _ = channel.outcomeOfProducer()
                 if thrown != nil { return }
                 throw error
             }
-            let missing = try channel.outcomeOfReader().get()
+            let missing = try channel.outcomeOfProducer().get()
             guard missing == 0 else {
                 throw StoreError.integrity("the entity index names \(missing) events under '\(id)' that the log does not hold: run `carnot verify`")
             }

@@ -1,5 +1,10 @@
 import Foundation
 
+/// Passes a history walk's rows, in runs, from the reader to the thread that decodes them; the reader ends
+/// with how many positions found no event, or the error that stopped it. The taker waits for that before it
+/// touches the connection again.
+typealias HistoryChannel = BoundedHandOff<HistoryRows, Result<Int64, any Error>>
+
 /// The reading half of a history walk (`EventStore.forEachHistoryEntry`), run on its own thread: looks up
 /// the walk's events by position and sends their rows in runs to the thread that decodes them.
 ///
@@ -49,11 +54,11 @@ struct HistoryReader: @unchecked Sendable {
                 }
                 read += 1
                 if rows.count >= max(1, read == rows.count ? runs.first : runs.later) {
-                    guard channel.send(rows, inFlight: max(1, runs.inFlight)) else { return channel.finish(.success(missing)) }
+                    guard channel.send(rows) else { return channel.finish(.success(missing)) }
                     rows = HistoryRows(capacity: runs.later)
                 }
             }
-            if rows.count > 0 { _ = channel.send(rows, inFlight: max(1, runs.inFlight)) }
+            if rows.count > 0 { _ = channel.send(rows) }
             channel.finish(.success(missing))
         } catch {
             channel.finish(.failure(error))

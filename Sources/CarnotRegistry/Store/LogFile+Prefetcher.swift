@@ -22,11 +22,11 @@ extension LogFile {
         /// The bytes read up to the last event handed out (to the end of its batch), for progress.
         public private(set) var bytesRead: Int64 = 0
 
-        private let queue: Queue
+        /// Batches of entries (last first), each with the bytes read by its end; the reading ends with the
+        /// first bad line's error, or nil at the end of the log.
+        private let batches: BoundedHandOff<(entries: [Entry], bytesRead: Int64), LogLineError?>
         /// The batch being handed out, last entry first, so that each is moved out rather than copied.
         private var pending: [Entry] = []
-        private var ending: LogLineError?
-        private var ended = false
 
         /// Starts reading `reader` on a thread of its own; `reader` must not be used by anyone else after.
         /// - Parameters:
@@ -34,53 +34,48 @@ extension LogFile {
         ///   - inFlight: batches read and not yet taken, at most: what bounds memory.
         public init(_ reader: Reader, batchSize: Int = 256, inFlight: Int = 4) {
             totalBytes = reader.totalBytes
-            queue = Queue(reader: reader, batchSize: max(1, batchSize), inFlight: max(1, inFlight))
-            let queue = queue
-            let thread = Thread { queue.readUntilDone() }
+            batches = BoundedHandOff(capacity: inFlight)
+            let reading = ReadingThread(reader: reader, batchSize: max(1, batchSize), into: batches)
+            let thread = Thread { reading.readUntilDone() }
             thread.name = "carnot log reader"
             thread.start()
         }
 
-        deinit { queue.cancel() }
+        /// The reading thread stops when nobody takes what it reads any more.
+        deinit { batches.stop() }
 
         /// The next event, or nil after the last line of the last file.
         /// - Throws: `LogLineError` naming the file and line of the first bad line, as `Reader.next` does.
         public func next() throws(LogLineError) -> Entry? {
             while true {
                 if let entry = pending.popLast() { return entry }
-                if let ending { throw ending }
-                if ended { return nil }
-                let handed = queue.take()
-                pending = handed.entries
-                bytesRead = handed.bytesRead
-                ending = handed.error
-                ended = handed.isLast
+                guard let batch = batches.receive() else {
+                    if let error = batches.outcomeOfProducer() { throw error }
+                    return nil
+                }
+                pending = batch.entries
+                bytesRead = batch.bytesRead
             }
         }
     }
 }
 
 extension LogFile.Prefetcher {
-    /// What passes between the reading thread and the taking one. The reader is used by the reading thread
-    /// alone, from `readUntilDone`; everything else is guarded by `condition`.
-    final class Queue: @unchecked Sendable {
-        /// Entries read together (last first), the bytes read by then, and how the reading stopped, if it did.
-        typealias Handed = (entries: [LogFile.Entry], bytesRead: Int64, error: LogLineError?, isLast: Bool)
-
+    /// The reading thread's work. The reader is used by that thread alone.
+    final class ReadingThread: @unchecked Sendable {
         private let reader: LogFile.Reader
         private let batchSize: Int
-        private let inFlight: Int
-        private let condition = NSCondition()
-        private var handed: [Handed] = []
-        private var cancelled = false
+        private let batches: BoundedHandOff<(entries: [LogFile.Entry], bytesRead: Int64), LogLineError?>
 
-        init(reader: LogFile.Reader, batchSize: Int, inFlight: Int) {
+        init(reader: LogFile.Reader, batchSize: Int,
+             into batches: BoundedHandOff<(entries: [LogFile.Entry], bytesRead: Int64), LogLineError?>) {
             self.reader = reader
             self.batchSize = batchSize
-            self.inFlight = inFlight
+            self.batches = batches
         }
 
-        /// The reading thread's loop: reads batches until the log ends, a line is bad, or the taker is gone.
+        /// Reads batches until the log ends, a line is bad, or the taker is gone. The entries read before a
+        /// bad line are sent before its error.
         func readUntilDone() {
             while true {
                 var entries: [LogFile.Entry] = []
@@ -96,35 +91,9 @@ extension LogFile.Prefetcher {
                     error = failure
                 }
                 entries.reverse()
-                condition.lock()
-                while handed.count >= inFlight && !cancelled { condition.wait() }
-                if cancelled {
-                    condition.unlock()
-                    return
-                }
-                handed.append((entries, reader.bytesRead, error, isLast))
-                condition.broadcast()
-                condition.unlock()
-                if isLast || error != nil { return }
+                guard batches.send((entries, reader.bytesRead)) else { return batches.finish(nil) }
+                if error != nil || isLast { return batches.finish(error) }
             }
-        }
-
-        /// The next batch, waiting for the reading thread if it has not read it yet.
-        func take() -> Handed {
-            condition.lock()
-            defer { condition.unlock() }
-            while handed.isEmpty { condition.wait() }
-            let next = handed.removeFirst()
-            condition.broadcast()
-            return next
-        }
-
-        /// Tells the reading thread to stop: nobody takes what it reads any more.
-        func cancel() {
-            condition.lock()
-            cancelled = true
-            condition.broadcast()
-            condition.unlock()
         }
     }
 }
