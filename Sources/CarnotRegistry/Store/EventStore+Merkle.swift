@@ -1,9 +1,10 @@
 extension EventStore {
     /// The lowest level of the Merkle tree that `merkle_nodes` keeps (layout 8). A node below it covers at most
     /// 8 events, and is hashed from their published lines when a proof or the next append asks for it
-    /// (`hashedMerkleNode`): at most 15 lines for a proof, fewer than two on average for an append. Keeping
-    /// every level wrote two rows per event; from level 4 up it writes one per 8 events. Those rows were 11 %
-    /// of an import's CPU at 1M events, and 2.7 of the 11.3 pages a single-event decision wrote.
+    /// (`hashedMerkleNode`): a few dozen lines at most for a proof (the low nodes of its path and of the tree's
+    /// right edge), fewer than two on average for an append. Keeping every level wrote two rows per event; from
+    /// level 4 up it writes one per 8 events. Those rows were 11 % of an import's CPU at 1M events, and 2.7 of
+    /// the 11.3 pages a single-event decision wrote.
     static let lowestStoredMerkleLevel = 4
 
     /// Adds the leaf of the event just inserted at `seq` (its published line) and every node it completes;
@@ -41,15 +42,22 @@ extension EventStore {
     static func hashedMerkleNode(level: Int, index: Int64, from connection: SQLiteConnection) throws -> [UInt8] {
         let count = Int64(1) << level
         var subtree = MerkleFrontier()
-        try connection.statement("SELECT body, prev, hash FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq")
-            .query([.integer(index * count), .integer((index + 1) * count)]) { row in
-                subtree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
-                return true
-            }
+        try forEachLeafHash(after: index * count, through: (index + 1) * count, from: connection) { subtree.append(leafHash: $0) }
         guard subtree.leafCount == count else {
             throw StoreError.integrity("the Merkle tree lacks node (\(level), \(index)): the log does not hold its \(count) events")
         }
         return try subtree.root(size: count)
+    }
+
+    /// Calls `body` with the leaf hash of each event at a position after `after` and up to `through`, in log
+    /// order: the hash of its published line, spliced from its stored row.
+    static func forEachLeafHash(after: Int64, through: Int64, from connection: SQLiteConnection,
+                                _ body: ([UInt8]) -> Void) throws {
+        try connection.statement("SELECT body, prev, hash FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq")
+            .query([.integer(after), .integer(through)]) { row in
+                body(MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
+                return true
+            }
     }
 
     /// Layout upgrade to version 3: checkpoints of an older layout carry no checksum, so they are dropped
@@ -69,10 +77,7 @@ extension EventStore {
         try connection.execute("DELETE FROM merkle_nodes")
         let insert = try connection.statement("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)")
         var tree = MerkleTree()
-        try connection.statement("SELECT seq, body, prev, hash FROM events ORDER BY seq").query { row in
-            tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(1), prev: row.text(2), hash: row.text(3))))
-            return true
-        }
+        try Self.forEachLeafHash(after: 0, through: .max, from: connection) { tree.append(leafHash: $0) }
         for (level, nodes) in tree.levels.enumerated() where level >= Self.lowestStoredMerkleLevel {
             for (index, hash) in nodes.enumerated() { try insert.execute([.integer(Int64(level)), .integer(Int64(index)), .blob(hash)]) }
         }
@@ -91,10 +96,7 @@ extension EventStore {
             return StoredMerkleNodes(connection: connection, leafCount: size)
         }
         var tree = MerkleTree()
-        try connection.statement("SELECT body, prev, hash FROM events WHERE seq <= ?1 ORDER BY seq").query([.integer(size)]) { row in
-            tree.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
-            return true
-        }
+        try Self.forEachLeafHash(after: 0, through: size, from: connection) { tree.append(leafHash: $0) }
         return tree
     }
 
@@ -107,10 +109,7 @@ extension EventStore {
         guard let kept = merkleFrontierOnly else { return try merkleNodes(size: size).root(size: size) }
         if kept.leafCount == size { return try kept.root(size: size) }
         var frontier = MerkleFrontier()
-        try connection.statement("SELECT body, prev, hash FROM events WHERE seq <= ?1 ORDER BY seq").query([.integer(size)]) { row in
-            frontier.append(leafHash: MerkleHash.leaf(PublishedLine.splice(body: row.bytes(0), prev: row.text(1), hash: row.text(2))))
-            return true
-        }
+        try Self.forEachLeafHash(after: 0, through: size, from: connection) { frontier.append(leafHash: $0) }
         return try frontier.root(size: size)
     }
 
