@@ -29,6 +29,33 @@ struct StoreProofTests {
         #expect(try store.verify().isValid)
     }
 
+    /// Two stores on one file append in turns of different lengths (so that each finds the other's leaves
+    /// beside the nodes it added itself: `merkleFrontier`, the hashed low nodes), each turn ending with a
+    /// decision refused at its second event, whose first leaf is rolled back; both give the tree of the log.
+    @Test func appendsTakingTurnsWithAnotherWriterKeepTheTreeOfTheLog() throws {
+        try Fixture.withFileStore { first, path in
+            let second = try EventStore(path: path, environment: FixedEnvironment(writer: 2))
+            for (turn, run) in [1, 3, 1, 7, 2, 16, 1, 5, 9].enumerated() {
+                let writer = turn.isMultiple(of: 2) ? first : second
+                for index in 0..<run {
+                    try writer.append([Draft.registerInstitute("i\(turn)-\(index)", "Carnot \(turn) \(index)", on: "2006-01-01")])
+                }
+                // Its first event is inserted, and its leaf added, before the second is refused.
+                #expect(throws: StoreError.self) {
+                    try writer.append([Draft.registerInstitute("x\(turn)", "Carnot X\(turn)", on: "2006-01-01"),
+                                       Draft.registerInstitute("i\(turn)-0", "Carnot again", on: "2006-01-01")])
+                }
+            }
+            let events = try first.events()
+            #expect(events.count == 45)
+            let reference = MerkleTree(leafHashes: events.map { MerkleHash.leaf(EventSchema.line(of: $0)) })
+            for store in [first, second] {
+                #expect(try store.treeCheckpoint(origin: "o").rootHash == reference.root(size: 45))
+            }
+            #expect(try first.verify().isValid)
+        }
+    }
+
     @Test func aStoreOfTheOlderLayoutGetsItsTreeOnUpgradeAndAReadOnlyOneComputesItFromTheEvents() throws {
         try Fixture.withFileStore { store, path in
             try store.recordHistory()
