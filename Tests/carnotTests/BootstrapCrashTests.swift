@@ -8,8 +8,8 @@ import Testing
 @Suite struct BootstrapCrashTests {
     @Test func killingTheFirstUseBootstrapNeverLeavesAnEmptyOrPartialStore() throws {
         let events = try #require(BundledHistory.folder())
-        let published = try #require(try String(contentsOfFile: events + "/recorded-2026.ndjson", encoding: .utf8)
-            .split(separator: "\n").count)
+        let published = try String(contentsOfFile: events + "/recorded-2026.ndjson", encoding: .utf8)
+            .split(separator: "\n").count
         var rng = SeededGenerator(seed: 11)
         var killedBeforeTheLink = 0
         for _ in 0..<10 {

@@ -93,7 +93,7 @@ import Testing
         let cli = try CLI()
         // A gigabyte (sparse: no disk is written), far beyond the 48 MB the limit leaves for reading it.
         let big = cli.folder.appendingPathComponent("decision.json")
-        FileManager.default.createFile(atPath: big.path, contents: Data("{\"events\": [".utf8))
+        try #require(FileManager.default.createFile(atPath: big.path, contents: Data("{\"events\": [".utf8)))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 1 << 30)
         try handle.close()

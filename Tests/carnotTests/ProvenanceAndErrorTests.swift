@@ -67,7 +67,7 @@ import Testing
         let granted = try scratch.carnot(["log", "--type", "label.granted", "--entity", "tsn", "--format", "tsv"]).stdout
         let rows = granted.split(separator: "\n").dropFirst()
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("\tlabel.granted\t") && $0.contains("tsn") })
-        let time = try String(try #require(scratch.carnot(["log", "--format", "tsv"]).stdout.split(separator: "\n").first { $0.hasPrefix("200\t") }).split(separator: "\t")[1])
+        let time = String(try #require(scratch.carnot(["log", "--format", "tsv"]).stdout.split(separator: "\n").first { $0.hasPrefix("200\t") }).split(separator: "\t")[1])
         let window = try scratch.carnot(["log", "--from", time, "--to", time, "--format", "tsv"]).stdout.split(separator: "\n")
         #expect(window.count == 2 && window[1].hasPrefix("200\t"))
         #expect(try scratch.carnot(["log", "--recorded-by", "nobody-at-all"]).stdout.split(separator: "\n").count == 2)

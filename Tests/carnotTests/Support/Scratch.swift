@@ -59,7 +59,8 @@ struct Scratch {
         process.environment = base.merging(environment) { $1 }
         // stderr goes to a file, so that a full stderr pipe cannot block the child while stdout is read.
         let errFile = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        // A file that cannot be made fails at `FileHandle(forWritingTo:)` below, naming it.
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errFile) }
         let out = Pipe(), input = Pipe()
         process.standardOutput = out
